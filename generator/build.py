@@ -1,0 +1,108 @@
+"""Build the site's Markdown: load every resolution and its commentary, render, write changes.
+
+Stages: discover -> load (validate) -> render -> write.  Problems from every resolution and every
+commentary file are collected before the build fails, so one run shows them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.commentary import COMMENTARY_DIR, Slot, load_slots
+from generator.errors import DataError, Problem
+from generator.model import Resolution
+from generator.project import Project
+from generator.render import GENERATED_MARKER, environment, page_path, render_home, render_resolution
+from generator.store import DATA_FILE, load_resolution, write_if_changed
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    resolutions: tuple[Resolution, ...]
+    slots: dict[str, dict[str, Slot]]
+    """Slots by resolution symbol, then paragraph id."""
+    data_files: dict[str, Path]
+
+
+@dataclass
+class BuildReport:
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[Path] = field(default_factory=list)
+
+
+def load_project(project: Project) -> Loaded:
+    """Every structured resolution and commentary slot; raise :class:`DataError` with all problems."""
+    problems: list[Problem] = []
+    resolutions: list[Resolution] = []
+    slots: dict[str, dict[str, Slot]] = {}
+    files: dict[str, Path] = {}
+    root = project.root
+    for data_file in sorted(project.resolutions_dir.glob(f"*/{DATA_FILE}")):
+        shown = data_file.relative_to(root).as_posix() if data_file.is_relative_to(root) else str(data_file)
+        try:
+            res = load_resolution(data_file, shown)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        if res.symbol in files:
+            problems.append(Problem(shown, 1, f"{res.symbol} is also defined in {files[res.symbol]}"))
+            continue
+        if data_file.parent.name != res.slug:
+            problems.append(Problem(shown, 1, f"the folder of {res.symbol} must be named {res.slug}"))
+        files[res.symbol] = data_file
+        found, slot_problems = load_slots(data_file.parent / COMMENTARY_DIR, res, root)
+        problems.extend(slot_problems)
+        resolutions.append(res)
+        slots[res.symbol] = found
+    for folder in sorted(p for p in project.resolutions_dir.glob("*") if p.is_dir()):
+        if not (folder / DATA_FILE).exists() and any(folder.iterdir()):
+            shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
+            problems.append(Problem(shown, 0, f"folder without a {DATA_FILE}: its files would be ignored",
+                                    hint="import the resolution with `python -m generator import FILE`"))
+    if problems:
+        raise DataError(problems)
+    return Loaded(tuple(resolutions), slots, files)
+
+
+def render_pages(project: Project, loaded: Loaded) -> dict[str, str]:
+    """Every generated page: path inside docs/ -> Markdown."""
+    env = environment(project.templates_dir)
+    symbols = frozenset(r.symbol for r in loaded.resolutions)
+    pages = {"index.md": render_home(env, list(loaded.resolutions))}
+    for res in loaded.resolutions:
+        pages[page_path(res.symbol)] = render_resolution(env, res, loaded.slots[res.symbol], project, symbols)
+    return pages
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str]) -> BuildReport:
+    """Write pages whose content changed; remove pages generated earlier that are gone now."""
+    report = BuildReport()
+    for rel, content in sorted(pages.items()):
+        path = docs_dir / rel
+        if write_if_changed(path, content):
+            report.written.append(path)
+        else:
+            report.unchanged += 1
+    wanted = {docs_dir / rel for rel in pages}
+    for path in sorted(docs_dir.rglob("*.md")):
+        if path in wanted:
+            continue
+        try:
+            head = path.read_text("utf-8")[:4096]
+        except (OSError, UnicodeDecodeError):
+            continue
+        if GENERATED_MARKER in head:
+            path.unlink()
+            report.removed.append(path)
+            parent = path.parent
+            while parent != docs_dir and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    return report
+
+
+def build(project: Project) -> BuildReport:
+    loaded = load_project(project)
+    return write_pages(project.docs_dir, render_pages(project, loaded))

@@ -1,0 +1,87 @@
+"""Command line: ``python -m generator import|build|check``.
+
+Exit status: 0 success, 1 ``check`` found problems, 2 bad input (nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import store
+from generator.build import build, load_project
+from generator.errors import GeneratorError, Problem
+from generator.importer import FORMATS, import_file
+from generator.project import project_from_config
+
+
+def _print_problems(problems: Sequence[Problem], prefix: str = "error") -> None:
+    for p in problems:
+        print(f"{prefix}: {p.format()}", file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    result = import_file(Path(args.file), args.format, args.symbol)
+    _print_problems(result.warnings, "warning")
+    res = result.resolution
+    if args.stdout:
+        sys.stdout.write(store.dump_json(res))
+        return 0
+    project = project_from_config(Path(args.config))
+    folder = store.save(project.resolutions_dir, res, result.source.data)
+    shown = folder.relative_to(project.root) if folder.is_relative_to(project.root) else folder
+    print(
+        f"imported {res.symbol}: {len(res.preamble)} preambular, {len(res.operative)} operative paragraphs, "
+        f"{len(res.footnotes)} footnotes -> {shown}/{store.DATA_FILE}"
+    )
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    project = project_from_config(Path(args.config))
+    report = build(project)
+    print(f"wrote {len(report.written)} pages, {report.unchanged} unchanged, {len(report.removed)} removed")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = project_from_config(Path(args.config))
+    try:
+        loaded = load_project(project)
+    except GeneratorError as exc:
+        _print_problems(exc.problems)
+        print(f"{len(exc.problems)} problem(s)", file=sys.stderr)
+        return 1
+    slots = sum(len(s) for s in loaded.slots.values())
+    print(f"ok: {len(loaded.resolutions)} resolutions, {slots} commentary files")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    ap.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
+    sub = ap.add_subparsers(dest="command", required=True)
+    imp = sub.add_parser("import", help="structure an official text into resolutions/<symbol>/resolution.yaml")
+    imp.add_argument("file", help="the official text")
+    imp.add_argument("--format", choices=FORMATS, help="force the input form instead of detecting it")
+    imp.add_argument("--symbol", help="the resolution's symbol, for texts that do not print it")
+    imp.add_argument("--stdout", action="store_true", help="print the structured resolution as JSON; write nothing")
+    imp.set_defaults(func=cmd_import)
+    b = sub.add_parser("build", help="render every resolution and its commentary into docs/")
+    b.set_defaults(func=cmd_build)
+    ch = sub.add_parser("check", help="validate resolution data and commentary files")
+    ch.set_defaults(func=cmd_check)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except GeneratorError as exc:
+        _print_problems(exc.problems)
+        return 2
+    return code

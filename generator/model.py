@@ -1,0 +1,217 @@
+"""The structured resolution: frozen dataclasses, tuples for children, a source line on every node.
+
+Paragraph text is stored as the official wording with footnote markers written inline as
+``[^N]`` (``"the 2010,[^1] 2013[^2] and 2015[^3] reports"``), so the data file stays readable and
+a maintainer can correct it by hand.  :func:`split_notes` turns such text into segments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+SCHEMA_VERSION = 1
+
+ParagraphKind = Literal["preambular", "operative", "subparagraph"]
+
+NOTE_MARKER = re.compile(r"\[\^([0-9]+)\]")
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A footnote marker inside paragraph text."""
+
+    number: str
+
+
+def split_notes(text: str) -> list[str | NoteRef]:
+    """Split text with inline ``[^N]`` markers into plain strings and :class:`NoteRef` items."""
+    out: list[str | NoteRef] = []
+    pos = 0
+    for m in NOTE_MARKER.finditer(text):
+        if m.start() > pos:
+            out.append(text[pos : m.start()])
+        out.append(NoteRef(m.group(1)))
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def strip_notes(text: str) -> str:
+    """The text without its footnote markers."""
+    return NOTE_MARKER.sub("", text)
+
+
+def join_phrase(phrase: str, text: str) -> str:
+    """The full wording of a paragraph: its opening phrase, then the rest."""
+    if not phrase:
+        return text
+    if not text:
+        return phrase
+    sep = "" if text[0] in ",;:.)" or text.startswith("[^") else " "
+    return f"{phrase}{sep}{text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A preambular paragraph, an operative paragraph or a subparagraph of either."""
+
+    id: str
+    """Anchor id, computed by :func:`generator.ids.paragraph_id` (``pp-3``, ``op-1-a-ii``)."""
+    kind: ParagraphKind
+    label: str
+    """The document's own numbering: ``"1"`` for operative 1, ``"a"`` for (a), ``""`` for preambular."""
+    phrase: str
+    """The opening phrase, italic in the official text (``Recalling``, ``Calls upon``); may be ``""``."""
+    text: str
+    """The wording after the opening phrase, footnote markers inline as ``[^N]``."""
+    line: int
+    """Line of the official text the paragraph starts on."""
+    children: tuple[Paragraph, ...] = ()
+    """Subparagraphs, in order."""
+
+    @property
+    def full_text(self) -> str:
+        return join_phrase(self.phrase, self.text)
+
+    def walk(self) -> Iterator[Paragraph]:
+        """This paragraph and all its subparagraphs, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    number: str
+    text: str
+    line: int
+    cited_by: tuple[str, ...]
+    """Ids of the paragraphs whose text carries this footnote's marker, in document order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    number: int | None
+    words: str
+    """As printed: ``Seventy-third session``."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    text: str
+    """As printed after "Agenda item": ``96`` or ``30 and 31``."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Distribution:
+    kind: str
+    """``General``, ``Limited`` ..."""
+    date: date | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    text: str
+    """The adoption line as printed."""
+    date: date | None
+    meeting: str
+    """Security Council form only: ``5151st meeting``; ``""`` otherwise."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Committee:
+    text: str
+    """The bracketed line without its brackets: ``on the report of the First Committee (A/73/505)``."""
+    name: str
+    """``First Committee``, ``Main Committee`` ..., ``""`` when not named."""
+    reports: tuple[str, ...]
+    """Document symbols in the line: the committee report or the draft resolutions."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    meeting: str
+    """``65th plenary meeting``."""
+    date: date | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    file: str
+    """The imported file, kept beside the structured resolution for provenance."""
+    format: str
+    """``text``, ``pdf-text`` or ``pdf``."""
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Masthead:
+    organization: str
+    """``United Nations`` when printed, else ``""``."""
+    body_line: int
+    symbol_line: int
+    session: Session | None
+    agenda_item: AgendaItem | None
+    distribution: Distribution | None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    symbol: str
+    """``A/RES/73/266``, ``S/RES/1590(2005)``."""
+    body: str
+    """``General Assembly`` or ``Security Council``."""
+    number: str
+    """As printed before the title: ``73/266``, ``ES-11/4``, ``1590 (2005)``."""
+    title: str
+    title_line: int
+    masthead: Masthead | None
+    adoption: Adoption | None
+    committee: Committee | None
+    formula: str
+    """The enacting formula: ``The General Assembly,``."""
+    formula_line: int
+    preamble: tuple[Paragraph, ...]
+    operative: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...]
+    closing: Closing | None
+    source: Source
+    schema_version: int = field(default=SCHEMA_VERSION)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph and subparagraph in document order."""
+        for p in (*self.preamble, *self.operative):
+            yield from p.walk()
+
+    def paragraph_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.paragraphs())
+
+    def find(self, paragraph_id: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs() if p.id == paragraph_id), None)
+
+    @property
+    def adoption_date(self) -> date | None:
+        if self.adoption and self.adoption.date:
+            return self.adoption.date
+        return self.closing.date if self.closing else None
+
+    @property
+    def slug(self) -> str:
+        """Folder name for the resolution's data: ``A-RES-73-266``."""
+        return re.sub(r"[^A-Za-z0-9]+", "-", self.symbol).strip("-")
+
+    @property
+    def url_path(self) -> str:
+        """Site path of the resolution's page: the symbol itself, as on undocs.org."""
+        return self.symbol

@@ -1,0 +1,73 @@
+"""MkDocs adapter: runs the generator before every build and makes ``mkdocs serve`` watch its inputs.
+
+All the work is done by :func:`generator.build.build`; this file only connects it to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from generator.build import Loaded, load_project, render_pages, write_pages
+from generator.errors import GeneratorError
+from generator.project import Project, project_from_config
+from generator.render import page_path
+
+log = logging.getLogger("mkdocs.plugins.annotated-resolutions")
+
+
+class ResolutionsConfig(base.Config):
+    resolutions_dir = c.Type(str, default="resolutions")
+    templates_dir = c.Type(str, default="templates")
+
+
+class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.loaded: Loaded | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config_file = Path(config.config_file_path)
+        self.project = project_from_config(
+            config_file,
+            resolutions_dir=self.config.resolutions_dir,
+            templates_dir=self.config.templates_dir,
+            docs_dir=config.docs_dir,
+            repo_url=config.repo_url or "",
+            edit_uri=config.edit_uri or "",
+            site_url=config.site_url or "",
+        )
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        assert self.project is not None
+        try:
+            self.loaded = load_project(self.project)
+            report = write_pages(self.project.docs_dir, render_pages(self.project, self.loaded))
+        except GeneratorError as exc:
+            raise PluginError(f"annotated-resolutions: the resolution data has problems:\n{exc}") from None
+        log.debug("generated %d pages (%d unchanged)", len(report.written), report.unchanged)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The edit button of a generated page opens the structured resolution it comes from.
+        if self.loaded and self.project:
+            for symbol, data_file in self.loaded.data_files.items():
+                if page.file.src_uri == page_path(symbol):
+                    page.edit_url = self.project.edit_url(data_file) or None
+        return markdown
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.project is not None
+        for folder in (self.project.resolutions_dir, self.project.templates_dir):
+            if folder.exists():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,91 @@
+"""Where a project's parts live, and the repository host settings read from ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import yaml
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` without importing what its ``!!python/name`` tags point at."""
+
+
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    root: Path
+    docs_dir: Path
+    resolutions_dir: Path
+    templates_dir: Path
+    repo_url: str
+    """``https://github.com/owner/name`` or ``""`` when the site has no repository."""
+    branch: str
+    site_url: str
+
+    def rel(self, path: Path) -> str:
+        """``path`` relative to the repository root, with forward slashes."""
+        return path.resolve().relative_to(self.root.resolve()).as_posix()
+
+    def edit_url(self, path: Path) -> str:
+        """The repository host's web editor for an existing file."""
+        if not self.repo_url:
+            return ""
+        return f"{self.repo_url}/edit/{self.branch}/{quote(self.rel(path))}"
+
+    def create_url(self, path: Path, content: str) -> str:
+        """The repository host's "new file" form, with the file's name and first content filled in."""
+        if not self.repo_url:
+            return ""
+        folder = quote(self.rel(path.parent))
+        query = urlencode({"filename": path.name, "value": content})
+        return f"{self.repo_url}/new/{self.branch}/{folder}?{query}"
+
+
+def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
+    with config_file.open(encoding="utf-8") as fh:
+        loaded = yaml.load(fh, Loader=_LenientLoader)  # noqa: S506 - the loader is a SafeLoader
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    for entry in config.get("plugins") or ():
+        if isinstance(entry, dict) and "annotated-resolutions" in entry:
+            opts = entry["annotated-resolutions"]
+            return opts if isinstance(opts, dict) else {}
+    return {}
+
+
+def project_from_config(
+    config_file: Path,
+    *,
+    resolutions_dir: str = "resolutions",
+    templates_dir: str = "templates",
+    docs_dir: str | None = None,
+    repo_url: str | None = None,
+    edit_uri: str | None = None,
+    site_url: str | None = None,
+) -> Project:
+    """The project around ``mkdocs.yml``; explicit arguments win over what the file says."""
+    root = config_file.parent
+    config = read_mkdocs_config(config_file) if config_file.exists() else {}
+    opts = plugin_options(config)
+    repo = (repo_url if repo_url is not None else config.get("repo_url") or "").rstrip("/")
+    uri = edit_uri if edit_uri is not None else config.get("edit_uri") or "edit/main/docs/"
+    m = re.match(r"^(?:edit|blob|tree)/([^/]+)/", uri)
+    return Project(
+        root=root,
+        docs_dir=root / (docs_dir or config.get("docs_dir") or "docs"),
+        resolutions_dir=root / opts.get("resolutions_dir", resolutions_dir),
+        templates_dir=root / opts.get("templates_dir", templates_dir),
+        repo_url=repo,
+        branch=m.group(1) if m else "main",
+        site_url=site_url if site_url is not None else config.get("site_url") or "",
+    )

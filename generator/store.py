@@ -1,0 +1,272 @@
+"""The structured resolution on disk: ``resolutions/<slug>/resolution.yaml``.
+
+The YAML file is the source of truth once imported.  It is validated against
+``generator/schema/resolution.schema.json`` and then by :mod:`generator.validate`; every problem is
+reported as ``resolution.yaml:LINE: message``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from generator.errors import DataError, Problem
+from generator.model import (
+    SCHEMA_VERSION,
+    Adoption,
+    AgendaItem,
+    Closing,
+    Committee,
+    Distribution,
+    Footnote,
+    Masthead,
+    Paragraph,
+    Resolution,
+    Session,
+    Source,
+)
+from generator.validate import validate_resolution
+
+DATA_FILE = "resolution.yaml"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files("generator").joinpath("schema/resolution.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+# -- model -> data ----------------------------------------------------------------------------
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _paragraph(p: Paragraph) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": p.id}
+    if p.label:
+        out["label"] = p.label
+    out["phrase"] = p.phrase
+    out["text"] = p.text
+    out["line"] = p.line
+    if p.children:
+        out["subparagraphs"] = [_paragraph(c) for c in p.children]
+    return out
+
+
+def to_data(res: Resolution) -> dict[str, Any]:
+    """The resolution as plain data, in document order (what the YAML and JSON files hold)."""
+    out: dict[str, Any] = {
+        "schema_version": res.schema_version,
+        "symbol": res.symbol,
+        "body": res.body,
+        "number": res.number,
+        "title": res.title,
+        "title_line": res.title_line,
+    }
+    if m := res.masthead:
+        mh: dict[str, Any] = {"organization": m.organization, "body_line": m.body_line, "symbol_line": m.symbol_line}
+        if m.session:
+            mh["session"] = {"number": m.session.number, "words": m.session.words, "line": m.session.line}
+        if m.agenda_item:
+            mh["agenda_item"] = {"text": m.agenda_item.text, "line": m.agenda_item.line}
+        if m.distribution:
+            d = m.distribution
+            mh["distribution"] = {"kind": d.kind, "date": _iso(d.date), "line": d.line}
+        out["masthead"] = mh
+    if a := res.adoption:
+        out["adoption"] = {"text": a.text, "date": _iso(a.date), "meeting": a.meeting, "line": a.line}
+    if c := res.committee:
+        out["committee"] = {"text": c.text, "name": c.name, "reports": list(c.reports), "line": c.line}
+    out["formula"] = res.formula
+    out["formula_line"] = res.formula_line
+    out["preamble"] = [_paragraph(p) for p in res.preamble]
+    out["operative"] = [_paragraph(p) for p in res.operative]
+    out["footnotes"] = [
+        {"number": f.number, "text": f.text, "line": f.line, "cited_by": list(f.cited_by)} for f in res.footnotes
+    ]
+    if cl := res.closing:
+        out["closing"] = {"meeting": cl.meeting, "date": _iso(cl.date), "line": cl.line}
+    out["source"] = {"file": res.source.file, "format": res.source.format, "sha256": res.source.sha256}
+    return out
+
+
+def dump_yaml(res: Resolution) -> str:
+    header = (
+        f"# Structured resolution {res.symbol}: the source of truth for its pages.\n"
+        "# Correct it by hand if the import got something wrong; `python -m generator check` validates it.\n"
+    )
+    body = yaml.safe_dump(to_data(res), sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
+    return header + body
+
+
+def dump_json(res: Resolution) -> str:
+    return json.dumps(to_data(res), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- data -> model ----------------------------------------------------------------------------
+
+
+def _date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _from_paragraph(d: dict[str, Any], kind: str) -> Paragraph:
+    children = tuple(_from_paragraph(c, "subparagraph") for c in d.get("subparagraphs", ()))
+    return Paragraph(d["id"], kind, str(d.get("label", "")), d.get("phrase", ""), d["text"], d.get("line", 0), children)  # type: ignore[arg-type]
+
+
+def from_data(d: dict[str, Any]) -> Resolution:
+    """Build the model from data that already passed the schema."""
+    masthead = None
+    if m := d.get("masthead"):
+        s, ag, di = m.get("session"), m.get("agenda_item"), m.get("distribution")
+        masthead = Masthead(
+            m.get("organization", ""),
+            m.get("body_line", 0),
+            m.get("symbol_line", 0),
+            Session(s.get("number"), s["words"], s.get("line", 0)) if s else None,
+            AgendaItem(str(ag["text"]), ag.get("line", 0)) if ag else None,
+            Distribution(di["kind"], _date(di.get("date")), di.get("line", 0)) if di else None,
+        )
+    a, c, cl = d.get("adoption"), d.get("committee"), d.get("closing")
+    return Resolution(
+        symbol=d["symbol"],
+        body=d["body"],
+        number=str(d["number"]),
+        title=d["title"],
+        title_line=d.get("title_line", 0),
+        masthead=masthead,
+        adoption=Adoption(a["text"], _date(a.get("date")), a.get("meeting", ""), a.get("line", 0)) if a else None,
+        committee=Committee(c["text"], c.get("name", ""), tuple(c.get("reports", ())), c.get("line", 0)) if c else None,
+        formula=d["formula"],
+        formula_line=d.get("formula_line", 0),
+        preamble=tuple(_from_paragraph(p, "preambular") for p in d["preamble"]),
+        operative=tuple(_from_paragraph(p, "operative") for p in d["operative"]),
+        footnotes=tuple(
+            Footnote(str(f["number"]), f["text"], f.get("line", 0), tuple(f["cited_by"])) for f in d["footnotes"]
+        ),
+        closing=Closing(cl["meeting"], _date(cl.get("date")), cl.get("line", 0)) if cl else None,
+        source=Source(**d["source"]),
+        schema_version=d["schema_version"],
+    )
+
+
+def _line_map(node: yaml.Node) -> tuple[dict[tuple[Any, ...], int], dict[str, int]]:
+    """Line (1-based) of every node by its path, and of every paragraph mapping by its id."""
+    lines: dict[tuple[Any, ...], int] = {}
+    by_id: dict[str, int] = {}
+
+    def walk(n: yaml.Node, path: tuple[Any, ...]) -> None:
+        lines[path] = n.start_mark.line + 1
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                walk(v, (*path, k.value))
+                if k.value == "id" and isinstance(v, yaml.ScalarNode):
+                    by_id[v.value] = n.start_mark.line + 1
+                if k.value == "number" and isinstance(v, yaml.ScalarNode) and path[:1] == ("footnotes",):
+                    by_id[f"footnote {v.value}"] = n.start_mark.line + 1
+        elif isinstance(n, yaml.SequenceNode):
+            for i, v in enumerate(n.value):
+                walk(v, (*path, i))
+
+    walk(node, ())
+    return lines, by_id
+
+
+def _plain(value: Any) -> Any:
+    """YAML turns unquoted dates into date objects; the schema speaks JSON."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_resolution(path: Path, shown: str | None = None) -> Resolution:
+    """Read and validate a ``resolution.yaml``; raise :class:`DataError` with every problem."""
+    name = shown or str(path)
+    text = path.read_text("utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = _plain(yaml.safe_load(text))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        raise DataError([Problem(name, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]) from None
+    if node is None or not isinstance(data, dict):
+        raise DataError([Problem(name, 1, "expected a structured resolution (a YAML mapping)")])
+    lines, by_id = _line_map(node)
+    problems = []
+    for err in sorted(jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(map(str, e.path))):
+        path_ = tuple(err.absolute_path)
+        where = path_
+        while where not in lines and where:
+            where = where[:-1]
+        field = "/".join(map(str, path_)) or "(top level)"
+        problems.append(Problem(name, lines.get(where, 1), f"{field}: {err.message}"))
+    if problems:
+        raise DataError(problems)
+    res = from_data(data)
+    invalid = validate_resolution(res, name, lambda key: by_id.get(key, 0))
+    if invalid:
+        raise DataError(invalid)
+    return res
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write ``content`` to ``path`` atomically, only when it differs; return whether it wrote.
+
+    Writing only changed files keeps ``mkdocs serve`` from rebuilding forever.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def resolution_dir(root: Path, res: Resolution) -> Path:
+    return root / res.slug
+
+
+def save(root: Path, res: Resolution, source_bytes: bytes) -> Path:
+    """Write the structured resolution and its source copy under ``root``; return its folder."""
+    folder = resolution_dir(root, res)
+    write_if_changed(folder / res.source.file, source_bytes)
+    write_if_changed(folder / DATA_FILE, dump_yaml(res))
+    return folder
+
+
+__all__ = ["DATA_FILE", "SCHEMA_VERSION", "dump_json", "dump_yaml", "load_resolution", "save", "to_data", "write_if_changed"]
