@@ -59,8 +59,14 @@ def load_project(project: Project) -> Loaded:
     for folder in sorted(p for p in project.resolutions_dir.glob("*") if p.is_dir()):
         if not (folder / DATA_FILE).exists() and any(folder.iterdir()):
             shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
-            problems.append(Problem(shown, 0, f"folder without a {DATA_FILE}: its files would be ignored",
-                                    hint="import the resolution with `python -m generator import FILE`"))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    f"folder without a {DATA_FILE}: its files would be ignored",
+                    hint="import the resolution with `python -m generator import FILE`",
+                )
+            )
     if problems:
         raise DataError(problems)
     return Loaded(tuple(resolutions), slots, files)

@@ -6,7 +6,6 @@ Exit status: 0 success, 1 ``check`` found problems, 2 bad input (nothing written
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path

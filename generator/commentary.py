@@ -67,7 +67,9 @@ def _authors(value: Any, shown: str, problems: list[Problem]) -> tuple[Author, .
     if value is None:
         return ()
     if not isinstance(value, list):
-        problems.append(Problem(shown, 2, "front matter 'authors' must be a list", hint="authors:\n  - name: Ada Lovelace"))
+        problems.append(
+            Problem(shown, 2, "front matter 'authors' must be a list", hint="authors:\n  - name: Ada Lovelace")
+        )
         return ()
     out = []
     for item in value:
@@ -89,7 +91,13 @@ def read_slot(path: Path, paragraph_id: str, shown: str, problems: list[Problem]
             loaded = yaml.safe_load(m.group(1) or "") or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            problems.append(Problem(shown, (mark.line + 2) if mark else 1, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"))
+            problems.append(
+                Problem(
+                    shown,
+                    (mark.line + 2) if mark else 1,
+                    f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                )
+            )
             loaded = {}
         if isinstance(loaded, dict):
             meta = loaded
@@ -132,14 +140,28 @@ def load_slots(folder: Path, resolution: Resolution, shown_root: Path) -> tuple[
         if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix != ".md":
-            problems.append(Problem(shown, 0, "commentary files must be Markdown files named <paragraph id>.md",
-                                    hint=f"rename it, e.g. {path.stem}.md"))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    "commentary files must be Markdown files named <paragraph id>.md",
+                    hint=f"rename it, e.g. {path.stem}.md",
+                )
+            )
             continue
         pid = path.stem
         if pid not in known:
             close = difflib.get_close_matches(pid, known, n=3)
-            hint = f"did you mean {', '.join(close)}?" if close else f"paragraph ids of {resolution.symbol}: {', '.join(known[:6])} ..."
-            problems.append(Problem(shown, 1, f"commentary for paragraph '{pid}', which {resolution.symbol} does not have", hint=hint))
+            hint = (
+                f"did you mean {', '.join(close)}?"
+                if close
+                else f"paragraph ids of {resolution.symbol}: {', '.join(known[:6])} ..."
+            )
+            problems.append(
+                Problem(
+                    shown, 1, f"commentary for paragraph '{pid}', which {resolution.symbol} does not have", hint=hint
+                )
+            )
             continue
         slots[pid] = read_slot(path, pid, shown, problems)
     return slots, problems

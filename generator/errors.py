@@ -44,7 +44,7 @@ class GeneratorError(Exception):
         super().__init__("\n".join(p.format() for p in self.problems))
 
 
-class ImportFailed(GeneratorError):
+class UnstructurableTextError(GeneratorError):
     """An official text could not be structured."""
 
 

@@ -51,7 +51,7 @@ class Project:
 
 def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
     with config_file.open(encoding="utf-8") as fh:
-        loaded = yaml.load(fh, Loader=_LenientLoader)  # noqa: S506 - the loader is a SafeLoader
+        loaded = yaml.load(fh, Loader=_LenientLoader)
     return loaded if isinstance(loaded, dict) else {}
 
 

@@ -32,9 +32,7 @@ ReferenceKind = Literal["resolution", "decision", "document", "draft", "statemen
 UNDOCS = "https://undocs.org/"
 
 _COMPONENT = r"(?:ES-[0-9]+|[A-Z]{1,8}(?:\.[0-9]+)?|[0-9]+[A-Z]?|(?:Add|Rev|Corr|Amend)\.[0-9]+)"
-_FULL_SYMBOL = re.compile(
-    rf"(?<![\w/.\-])(?:A|S|E|ST)(?:/{_COMPONENT}){{2,}}(?:\s?\([0-9]{{4}}\))?(?![\w/])"
-)
+_FULL_SYMBOL = re.compile(rf"(?<![\w/.\-])(?:A|S|E|ST)(?:/{_COMPONENT}){{2,}}(?:\s?\([0-9]{{4}}\))?(?![\w/])")
 _KEYWORD = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s+")
 _ITEM = re.compile(
     r"(?P<num>(?:ES-[0-9]+|[0-9]{1,3})/[0-9]{1,4}(?:\s[A-Z](?![\w]))?"
@@ -109,9 +107,7 @@ def find_references(text: str, body_prefix: str = "A") -> list[Reference]:
                 break
             printed = item.group("num")
             symbol = _number_symbol(printed, word, body_prefix)
-            found.append(
-                Reference(item.start(), item.end(), printed, symbol, symbol_kind(symbol))
-            )
+            found.append(Reference(item.start(), item.end(), printed, symbol, symbol_kind(symbol)))
             pos = _DATE_OR_TITLE.match(text, item.end()).end()  # type: ignore[union-attr]
             sep = _SEPARATOR.match(text, pos)
             if not sep:

@@ -215,7 +215,9 @@ def load_resolution(path: Path, shown: str | None = None) -> Resolution:
         raise DataError([Problem(name, 1, "expected a structured resolution (a YAML mapping)")])
     lines, by_id = _line_map(node)
     problems = []
-    for err in sorted(jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(map(str, e.path))):
+    for err in sorted(
+        jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(map(str, e.path))
+    ):
         path_ = tuple(err.absolute_path)
         where = path_
         while where not in lines and where:
@@ -250,7 +252,7 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -269,4 +271,13 @@ def save(root: Path, res: Resolution, source_bytes: bytes) -> Path:
     return folder
 
 
-__all__ = ["DATA_FILE", "SCHEMA_VERSION", "dump_json", "dump_yaml", "load_resolution", "save", "to_data", "write_if_changed"]
+__all__ = [
+    "DATA_FILE",
+    "SCHEMA_VERSION",
+    "dump_json",
+    "dump_yaml",
+    "load_resolution",
+    "save",
+    "to_data",
+    "write_if_changed",
+]

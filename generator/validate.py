@@ -31,9 +31,7 @@ def expected_ids(resolution: Resolution) -> dict[int, str]:
     return out
 
 
-def validate_resolution(
-    resolution: Resolution, path: str, locate: Callable[[str], int] | None = None
-) -> list[Problem]:
+def validate_resolution(resolution: Resolution, path: str, locate: Callable[[str], int] | None = None) -> list[Problem]:
     """Every inconsistency in ``resolution``; ``locate(key)`` maps a node to a line to report."""
 
     def line(key: str, default: int) -> int:
@@ -44,8 +42,15 @@ def validate_resolution(
     seen: set[str] = set()
     for p in resolution.paragraphs():
         if p.id != want[id(p)]:
-            problems.append(Problem(path, line(p.id, p.line), f"paragraph id {p.id!r} should be {want[id(p)]!r}",
-                                    p.full_text[:80], "ids follow the numbering: pp-N, op-N, op-N-a, op-N-a-i"))
+            problems.append(
+                Problem(
+                    path,
+                    line(p.id, p.line),
+                    f"paragraph id {p.id!r} should be {want[id(p)]!r}",
+                    p.full_text[:80],
+                    "ids follow the numbering: pp-N, op-N, op-N-a, op-N-a-i",
+                )
+            )
         if p.id in seen:
             problems.append(Problem(path, line(p.id, p.line), f"paragraph id {p.id!r} is used twice"))
         seen.add(p.id)
@@ -54,15 +59,27 @@ def validate_resolution(
     for p in resolution.paragraphs():
         for m in NOTE_MARKER.finditer(p.full_text):
             if m.group(1) not in numbers:
-                problems.append(Problem(path, line(p.id, p.line), f"footnote marker [^{m.group(1)}] has no footnote",
-                                        p.full_text[:80], f"add footnote {m.group(1)} or remove the marker"))
+                problems.append(
+                    Problem(
+                        path,
+                        line(p.id, p.line),
+                        f"footnote marker [^{m.group(1)}] has no footnote",
+                        p.full_text[:80],
+                        f"add footnote {m.group(1)} or remove the marker",
+                    )
+                )
             ids_ = cited.setdefault(m.group(1), [])
             if p.id not in ids_:
                 ids_.append(p.id)
     for f in resolution.footnotes:
         actual = tuple(cited.get(f.number, ()))
         if f.cited_by != actual:
-            problems.append(Problem(path, line(f"footnote {f.number}", f.line),
-                                    f"footnote {f.number} lists cited_by {list(f.cited_by)} but the text cites it from {list(actual)}",
-                                    hint=f"set cited_by to {list(actual)}"))
+            problems.append(
+                Problem(
+                    path,
+                    line(f"footnote {f.number}", f.line),
+                    f"footnote {f.number} lists cited_by {list(f.cited_by)} but the text cites it from {list(actual)}",
+                    hint=f"set cited_by to {list(actual)}",
+                )
+            )
     return problems

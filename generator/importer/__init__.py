@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import ImportFailed, Problem
+from generator.errors import Problem, UnstructurableTextError
 from generator.importer.normalise import normalise_text
 from generator.importer.parse import parse
 from generator.importer.read import FORMATS, Format, SourceFile, read_source
@@ -25,16 +25,24 @@ class ImportResult:
 def import_source(source: SourceFile, symbol: str | None = None, source_name: str = "source.txt") -> ImportResult:
     shown = str(source.path)
     if source.format != "text":
-        raise ImportFailed([Problem(shown, 0, f"the {source.format} form is not supported yet",
-                                    hint="give the text form (Markdown or one paragraph per line)")])
+        raise UnstructurableTextError(
+            [
+                Problem(
+                    shown,
+                    0,
+                    f"the {source.format} form is not supported yet",
+                    hint="give the text form (Markdown or one paragraph per line)",
+                )
+            ]
+        )
     normalised = normalise_text(source.text)
     meta = Source(source_name, source.format, source.sha256)
     result, problems = parse(normalised, shown, meta, symbol)
     if result is None:
-        raise ImportFailed(problems)
+        raise UnstructurableTextError(problems)
     invalid = validate_resolution(result.resolution, shown)
     if invalid:
-        raise ImportFailed(invalid)
+        raise UnstructurableTextError(invalid)
     return ImportResult(result.resolution, source, tuple(result.warnings))
 
 

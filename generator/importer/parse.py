@@ -168,9 +168,7 @@ class _Parser:
             return None
         pre = tuple(self.freeze(n, ids.preambular_id(i)) for i, n in enumerate(preamble, 1))
         taken: set[str] = set()
-        ops = tuple(
-            self.freeze(n, ids.unique(ids.operative_id(n.label), taken)) for n in operative
-        )
+        ops = tuple(self.freeze(n, ids.unique(ids.operative_id(n.label), taken)) for n in operative)
         footnotes = self.footnotes((*pre, *ops))
         if self.problems:
             return None
@@ -233,7 +231,10 @@ class _Parser:
                 adoption = Adoption(text, parse_date(m.group("date")), meeting, block.line)
             elif m := RE_COMMITTEE.match(text):
                 inner = m.group("text")
-                name = re.search(r"(?:the|a) ((?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization|Main) Committee)", inner)
+                name = re.search(
+                    r"(?:the|a) ((?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization|Main) Committee)",
+                    inner,
+                )
                 refs = tuple(r.symbol for r in find_references(inner))
                 committee = Committee(inner, name.group(1) if name else "", refs, block.line)
             elif m := RE_TITLE.match(text):
@@ -335,8 +336,7 @@ class _Parser:
     def freeze(self, node: _Node, node_id: str) -> Paragraph:
         taken: set[str] = set()
         children = tuple(
-            self.freeze(c, ids.unique(ids.subparagraph_id(node_id, c.label), taken))
-            for c in node.children
+            self.freeze(c, ids.unique(ids.subparagraph_id(node_id, c.label), taken)) for c in node.children
         )
         kind = node.kind if node.kind in ("preambular", "operative") else "subparagraph"
         return Paragraph(node_id, kind, node.label, node.phrase, node.text, node.line, children)  # type: ignore[arg-type]
@@ -348,8 +348,13 @@ class _Parser:
                 for m in NOTE_MARKER.finditer(p.full_text):
                     if m.group(1) not in {n.number for n in self.notes}:
                         self.problems.append(
-                            Problem(self.path, p.line, f"footnote marker {m.group(1)} has no footnote text",
-                                    p.full_text, "add the footnote's text, or remove the marker")
+                            Problem(
+                                self.path,
+                                p.line,
+                                f"footnote marker {m.group(1)} has no footnote text",
+                                p.full_text,
+                                "add the footnote's text, or remove the marker",
+                            )
                         )
                     ids_ = cited.setdefault(m.group(1), [])
                     if p.id not in ids_:
@@ -358,7 +363,9 @@ class _Parser:
         seen: set[str] = set()
         for note in self.notes:
             if note.number in seen:
-                self.problems.append(Problem(self.path, note.line, f"footnote {note.number} is defined twice", note.text))
+                self.problems.append(
+                    Problem(self.path, note.line, f"footnote {note.number} is defined twice", note.text)
+                )
                 continue
             seen.add(note.number)
             if note.number not in cited:
@@ -376,22 +383,30 @@ class _Parser:
             derived = f"{_BODIES[body]}/RES/{number.replace(' (', '(')}"
         if self.masthead_symbol and derived and self.masthead_symbol != derived:
             self.warnings.append(
-                Problem(self.path, masthead.symbol_line if masthead else 0,
-                        f"masthead symbol {self.masthead_symbol} differs from {derived}, derived from the number")
+                Problem(
+                    self.path,
+                    masthead.symbol_line if masthead else 0,
+                    f"masthead symbol {self.masthead_symbol} differs from {derived}, derived from the number",
+                )
             )
         symbol = self.masthead_symbol or derived
         if not symbol:
             self.problems.append(
-                Problem(self.path, self.blocks[0].line if self.blocks else 0,
-                        "cannot tell which resolution this is: no symbol, or body and number, found",
-                        self.blocks[0].text if self.blocks else "",
-                        "the text should have a line like '73/266. Title' and name its body; "
-                        "or give the symbol with --symbol")
+                Problem(
+                    self.path,
+                    self.blocks[0].line if self.blocks else 0,
+                    "cannot tell which resolution this is: no symbol, or body and number, found",
+                    self.blocks[0].text if self.blocks else "",
+                    "the text should have a line like '73/266. Title' and name its body; "
+                    "or give the symbol with --symbol",
+                )
             )
         return symbol
 
 
-def parse(normalised: Normalised, path: str, source: Source, symbol: str | None = None) -> tuple[ParseResult | None, list[Problem]]:
+def parse(
+    normalised: Normalised, path: str, source: Source, symbol: str | None = None
+) -> tuple[ParseResult | None, list[Problem]]:
     """Structure ``normalised``; return the result, or None and the problems found."""
     parser = _Parser(normalised, path, source, symbol)
     if not normalised.blocks:

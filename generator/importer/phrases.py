@@ -45,6 +45,8 @@ _COMPLEMENT_HEADS = {
     ("the", "view"): {"taking", "takes", "expressing", "expresses"},
 }
 _WORD = re.compile(r"\S+")
+_EXPRESSIVE = frozenset({"concern", "deep", "grave", "serious", "its", "appreciation", "satisfaction", "regret"})
+_EXPRESSING = frozenset({"expressing", "expresses", "expressed", "reiterating", "reiterates", "conveying"})
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -80,24 +82,23 @@ def split_opening(text: str) -> tuple[str, str]:
         if words[i][0].lower() == "once" and (i + 1 >= len(words) or words[i + 1][0] != "again"):
             break
         i += 2 if words[i][0].lower() == "once" else 1
-    lowered = [w.lower().strip(",;:") for w, _ in words]
+    lowered = [w.lower() for w, _ in words]
     for comp in COMPLEMENTS:
         heads = _COMPLEMENT_HEADS.get(comp)
         if heads is not None and head not in heads:
             continue
-        if comp[0] in {"concern", "deep", "grave", "serious", "its", "appreciation"} and head not in {
-            "expressing", "expresses", "expressed", "reiterating", "reiterates", "conveying",
-        }:
+        if comp[0] in _EXPRESSIVE and head not in _EXPRESSING:
             continue
-        if tuple(lowered[i : i + len(comp)]) == comp and words[i + len(comp) - 1][0].isalpha():
+        got = lowered[i : i + len(comp)]
+        if len(got) < len(comp) or tuple(got[:-1]) != comp[:-1]:
+            continue
+        last = got[-1]
+        if last == comp[-1]:
             i += len(comp)
             break
-        if (
-            tuple(lowered[i : i + len(comp)]) == comp
-            and words[i + len(comp) - 1][0].rstrip(",;:").isalpha()
-        ):
-            # "Taking note," keeps its comma in the rest.
-            end = words[i + len(comp) - 1][1] - 1
+        if last.rstrip(",;:") == comp[-1]:
+            # "Taking note, with ...": the comma belongs to the rest.
+            end = words[i + len(comp) - 1][1] - (len(last) - len(comp[-1]))
             return text[:end], text[end:].lstrip()
     end = words[i - 1][1]
     phrase = text[:end].rstrip(",;:")

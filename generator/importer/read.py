@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from generator.errors import ImportFailed, Problem
+from generator.errors import Problem, UnstructurableTextError
 
 Format = Literal["text", "pdf-text", "pdf"]
 FORMATS: tuple[Format, ...] = ("text", "pdf-text", "pdf")
@@ -45,23 +45,41 @@ def read_source(path: Path, forced: Format | None = None) -> SourceFile:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFailed([Problem(shown, 0, "no such file")]) from None
+        raise UnstructurableTextError([Problem(shown, 0, "no such file")]) from None
     except IsADirectoryError:
-        raise ImportFailed([Problem(shown, 0, "is a folder, not a file")]) from None
+        raise UnstructurableTextError([Problem(shown, 0, "is a folder, not a file")]) from None
     except OSError as exc:
-        raise ImportFailed([Problem(shown, 0, f"cannot be read: {exc.strerror}")]) from None
+        raise UnstructurableTextError([Problem(shown, 0, f"cannot be read: {exc.strerror}")]) from None
     if not data.strip():
-        raise ImportFailed([Problem(shown, 0, "the file is empty", hint="give the official text of a resolution")])
+        raise UnstructurableTextError(
+            [Problem(shown, 0, "the file is empty", hint="give the official text of a resolution")]
+        )
     fmt = forced or detect_format(data)
     if fmt != "pdf":
         if b"\x00" in data[:8192]:
-            raise ImportFailed([Problem(shown, 0, "this is a binary file, not a text",
-                                        hint="give a text file (UTF-8) or the official PDF")])
+            raise UnstructurableTextError(
+                [
+                    Problem(
+                        shown,
+                        0,
+                        "this is a binary file, not a text",
+                        hint="give a text file (UTF-8) or the official PDF",
+                    )
+                ]
+            )
         try:
             data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise ImportFailed([Problem(shown, line, "the text is not valid UTF-8",
-                                        repr(data[max(0, exc.start - 20) : exc.start + 20]),
-                                        "save the file as UTF-8")]) from None
+            raise UnstructurableTextError(
+                [
+                    Problem(
+                        shown,
+                        line,
+                        "the text is not valid UTF-8",
+                        repr(data[max(0, exc.start - 20) : exc.start + 20]),
+                        "save the file as UTF-8",
+                    )
+                ]
+            ) from None
     return SourceFile(path, data, fmt, hashlib.sha256(data).hexdigest())

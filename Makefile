@@ -1,0 +1,51 @@
+# Two entry points for a fresh clone: `make site` and `make test`.  Everything they need is
+# installed by the targets below (a virtual environment in .venv, Debian's chromium for tests).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site serve test lint typecheck unit browser chromium install install-test pages check clean
+
+site: install
+	$(BIN)/mkdocs build --strict
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+pages: install
+	$(BIN)/python -m generator build
+
+check: install
+	$(BIN)/python -m generator check
+
+test: install-test chromium lint typecheck
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install-test
+	$(BIN)/mypy
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed: pyproject.toml
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-liberation; }
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache
