@@ -95,9 +95,13 @@ def find_references(text: str, body_prefix: str = "A") -> list[Reference]:
     """
     found: list[Reference] = []
     for m in _FULL_SYMBOL.finditer(text):
-        printed = m.group(0)
+        printed, end = m.group(0), m.end()
+        if "(" in printed and not printed.startswith("S/RES/"):
+            # "A/75/816 (2021)": a year after a report is a date, not part of its symbol.
+            printed = printed[: printed.index("(")].rstrip()
+            end = m.start() + len(printed)
         symbol = _normalise_symbol(printed)
-        found.append(Reference(m.start(), m.end(), printed, symbol, symbol_kind(symbol)))
+        found.append(Reference(m.start(), end, printed, symbol, symbol_kind(symbol)))
     for k in _KEYWORD.finditer(text):
         word = k.group("word")
         pos = k.end()

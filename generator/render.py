@@ -106,6 +106,8 @@ class ParagraphView:
     slot: Slot | None
     edit_url: str
     add_url: str
+    sources: tuple[str, ...]
+    """The commentary's sources as Markdown, cited symbols linked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,7 @@ def paragraph_views(
                 slot=slot,
                 edit_url=project.edit_url(path) if slot else "",
                 add_url=project.edit_url(path) if slot else project.create_url(path, new_slot_text()),
+                sources=tuple(linker.inline(s) for s in slot.sources) if slot else (),
             )
         )
         for child in p.children:

@@ -46,6 +46,8 @@ def test_spans_cover_exactly_the_printed_number() -> None:
             ["S/RES/1547(2004)", "S/RES/1556(2004)"],
         ),
         ("statement S/PRST/2006/5 of", ["S/PRST/2006/5"]),
+        ("UN Doc A/75/816 (2021)", ["A/75/816"]),
+        ("resolution S/RES/1590 (2005) of", ["S/RES/1590(2005)"]),
         (
             'resolutions 68/262 of 27 March 2014, entitled "Territorial integrity of Ukraine", ES-11/1 of 2 March 2022',
             ["A/RES/68/262", "A/RES/ES-11/1"],

@@ -1,0 +1,138 @@
+"""What a reader sees, in Debian's Chromium driven by Playwright, on the site served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, copy_project
+from tests.site_server import build_site, serve
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGE = "/A/RES/73/266/"
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("site")
+    config = copy_project(tmp)
+    result = build_site(config)
+    assert result.returncode == 0, result.stderr
+    with serve(tmp / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed: run `make chromium` (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+    from playwright.sync_api import Browser
+
+    assert isinstance(browser, Browser)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def shot(page: object, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))  # type: ignore[attr-defined]
+    return path
+
+
+def test_home_lists_the_resolution(page: object, site_url: str) -> None:
+    page.goto(site_url + "/")  # type: ignore[attr-defined]
+    link = page.get_by_role("link", name="A/RES/73/266")  # type: ignore[attr-defined]
+    assert link.count() >= 1
+    shot(page, "home")
+    link.first.click()
+    page.wait_for_url("**/A/RES/73/266/")  # type: ignore[attr-defined]
+    assert "Advancing responsible State behaviour" in page.locator("h1").inner_text()  # type: ignore[attr-defined]
+
+
+def test_permalink_lands_on_the_paragraph(page: object, site_url: str) -> None:
+    page.goto(site_url + PAGE + "#op-3")  # type: ignore[attr-defined]
+    para = page.locator("#op-3")  # type: ignore[attr-defined]
+    assert para.inner_text().startswith("3.")
+    assert "Requests" in para.inner_text()
+    box = para.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, "the targeted paragraph is in view"
+    link = para.locator("a.ar-permalink")
+    assert link.get_attribute("href") == "#op-3"
+    assert link.get_attribute("aria-label") == "Permanent link to operative paragraph 3"
+    shot(page, "permalink-op-3")
+
+
+def test_footnote_popover_on_hover_and_focus(page: object, site_url: str) -> None:
+    page.goto(site_url + PAGE)  # type: ignore[attr-defined]
+    marker = page.locator("#pp-10 sup a.footnote-ref").first  # type: ignore[attr-defined]
+    marker.scroll_into_view_if_needed()
+    marker.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first  # type: ignore[attr-defined]
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "A/65/201" in tooltip.inner_text()
+    shot(page, "footnote-hover")
+    page.mouse.move(0, 0)  # type: ignore[attr-defined]
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    marker2 = page.locator("#op-1-a sup a.footnote-ref").nth(2)  # type: ignore[attr-defined]
+    marker2.focus()
+    # Keyboard focus alone opens the footnote's popover.
+    page.wait_for_function(  # type: ignore[attr-defined]
+        """() => [...document.querySelectorAll('.md-tooltip2--active')]
+                 .some(t => t.innerText.includes('A/70/174'))""",
+        timeout=5000,
+    )
+
+
+def test_commentary_open_under_its_paragraph_and_collapsible(page: object, site_url: str) -> None:
+    page.goto(site_url + PAGE + "#op-1-a")  # type: ignore[attr-defined]
+    block = page.locator("#op-1-a + details.commentary")  # type: ignore[attr-defined]
+    assert block.count() == 1
+    assert block.get_attribute("open") is not None
+    assert "Commentary on operative paragraph 1 (a)" in block.locator("summary").inner_text()
+    edit = block.locator("a.ar-edit")
+    assert edit.get_attribute("href").endswith("/edit/main/resolutions/A-RES-73-266/commentary/op-1-a.md")
+    shot(page, "commentary-op-1-a")
+    block.locator("summary").click()
+    assert block.get_attribute("open") is None
+
+
+def test_empty_slot_offers_add_commentary(page: object, site_url: str) -> None:
+    page.goto(site_url + PAGE)  # type: ignore[attr-defined]
+    add = page.locator("#op-4 a.ar-add")  # type: ignore[attr-defined]
+    href = add.get_attribute("href")
+    assert href is not None and "/new/main/resolutions/A-RES-73-266/commentary?filename=op-4.md" in href
+    assert page.locator("#pp-10 a.ar-add").count() == 0  # type: ignore[attr-defined]
+
+
+def teardown_module() -> None:
+    shutil.rmtree(ROOT / "test-artifacts" / "tmp", ignore_errors=True)
