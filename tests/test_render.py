@@ -1,0 +1,102 @@
+"""Rendering: escaping, golden pages, determinism, writing only what changed."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.build import build, load_project, render_pages
+from generator.project import project_from_config
+from generator.render import Linker, escape_md, paragraph_name, relative_link
+from tests.conftest import ROOT
+
+EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "pymdownx.details", "tables", "toc"]
+
+# Printable text on one line, as official wording is after normalisation.
+one_line = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\u00a0"),
+        min_size=1,
+        max_size=80,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(one_line)
+def test_escaped_text_renders_literally(text: str) -> None:
+    rendered = markdown.markdown("Text " + escape_md(text), extensions=EXTENSIONS)
+    expected = "<p>" + html.escape(("Text " + text).strip(), quote=False) + "</p>"
+    assert rendered == expected
+
+
+def test_escaping_neutralises_markdown() -> None:
+    for text in ["*Calls upon*", "_x_", "[^1]", "<script>alert(1)</script>", "`code`", "[a](b)", "{: #x }"]:
+        rendered = markdown.markdown("x " + escape_md(text), extensions=EXTENSIONS)
+        assert rendered == "<p>x " + html.escape(text, quote=False) + "</p>", text
+
+
+def test_linker_links_site_pages_relatively_and_others_to_undocs() -> None:
+    linker = Linker("A/RES/73/266/index.md", frozenset({"A/RES/73/6"}))
+    out = linker.inline("resolutions 73/6 of 26 October 2018 and 71/28 of 5 December 2016,[^1]")
+    assert "[73/6](../6/index.md)" in out
+    assert "[71/28](https://undocs.org/A/RES/71/28)" in out
+    assert out.endswith(",[^1]")
+
+
+def test_relative_link() -> None:
+    assert relative_link("index.md", "A/RES/73/266/index.md") == "A/RES/73/266/index.md"
+    assert relative_link("A/RES/73/266/index.md", "index.md", "x") == "../../../../index.md#x"
+
+
+def test_golden_pages(golden: Callable[[str, str], None]) -> None:
+    project = project_from_config(ROOT / "mkdocs.yml")
+    pages = render_pages(project, load_project(project))
+    golden("A-RES-73-266.page.md", pages["A/RES/73/266/index.md"])
+    golden("home.page.md", pages["index.md"])
+
+
+def test_paragraph_names() -> None:
+    project = project_from_config(ROOT / "mkdocs.yml")
+    res = next(r for r in load_project(project).resolutions if r.symbol == "A/RES/73/266")
+    op1 = res.operative[0]
+    assert paragraph_name(res.preamble[9]) == "preambular paragraph 10"
+    assert paragraph_name(op1) == "operative paragraph 1"
+    assert paragraph_name(op1.children[0], (op1,)) == "operative paragraph 1 (a)"
+
+
+def test_build_is_deterministic_and_writes_only_changes(project_copy: Path) -> None:
+    project = project_from_config(project_copy)
+    first = build(project)
+    assert {p.relative_to(project.docs_dir).as_posix() for p in first.written} >= {"index.md", "A/RES/73/266/index.md"}
+    snapshot = {p: p.read_bytes() for p in project.docs_dir.rglob("*.md")}
+    second = build(project)
+    assert second.written == []
+    assert {p: p.read_bytes() for p in project.docs_dir.rglob("*.md")} == snapshot
+    # Editing one commentary file rewrites only the page that shows it.
+    slot = project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md"
+    slot.write_text(slot.read_text("utf-8") + "\nA further remark.\n", encoding="utf-8")
+    third = build(project)
+    assert [p.relative_to(project.docs_dir).as_posix() for p in third.written] == ["A/RES/73/266/index.md"]
+    assert "A further remark." in (project.docs_dir / "A/RES/73/266/index.md").read_text("utf-8")
+
+
+def test_pages_of_removed_resolutions_are_removed(project_copy: Path) -> None:
+    project = project_from_config(project_copy)
+    build(project)
+    stale = project.docs_dir / "A/RES/1/1/index.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("---\n---\n" + render_pages(project, load_project(project))["index.md"].split("---\n", 2)[2])
+    handwritten = project.docs_dir / "about.md"
+    handwritten.write_text("# About\n")
+    report = build(project)
+    assert report.removed == [stale]
+    assert not (project.docs_dir / "A/RES/1").exists()
+    assert handwritten.exists()
