@@ -10,10 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.commentary import COMMENTARY_DIR, Slot, load_slots
+from generator.crossrefs import CrossRefs, resolve
 from generator.errors import DataError, Problem
 from generator.model import Resolution
 from generator.project import Project
-from generator.render import GENERATED_MARKER, environment, page_path, render_home, render_resolution
+from generator.render import (
+    DOCUMENTS_PAGE,
+    GENERATED_MARKER,
+    environment,
+    page_path,
+    render_documents,
+    render_home,
+    render_resolution,
+)
 from generator.store import DATA_FILE, load_resolution, write_if_changed
 
 
@@ -23,6 +32,7 @@ class Loaded:
     slots: dict[str, dict[str, Slot]]
     """Slots by resolution symbol, then paragraph id."""
     data_files: dict[str, Path]
+    crossrefs: CrossRefs
 
 
 @dataclass
@@ -30,6 +40,11 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     removed: list[Path] = field(default_factory=list)
+
+
+def _shown(path: Path, root: Path) -> str:
+    """How messages name a file: relative to the project when it is inside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def load_project(project: Project) -> Loaded:
@@ -40,7 +55,7 @@ def load_project(project: Project) -> Loaded:
     files: dict[str, Path] = {}
     root = project.root
     for data_file in sorted(project.resolutions_dir.glob(f"*/{DATA_FILE}")):
-        shown = data_file.relative_to(root).as_posix() if data_file.is_relative_to(root) else str(data_file)
+        shown = _shown(data_file, root)
         try:
             res = load_resolution(data_file, shown)
         except DataError as exc:
@@ -58,27 +73,32 @@ def load_project(project: Project) -> Loaded:
         slots[res.symbol] = found
     for folder in sorted(p for p in project.resolutions_dir.glob("*") if p.is_dir()):
         if not (folder / DATA_FILE).exists() and any(folder.iterdir()):
-            shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
             problems.append(
                 Problem(
-                    shown,
+                    _shown(folder, root),
                     0,
                     f"folder without a {DATA_FILE}: its files would be ignored",
                     hint="import the resolution with `python -m generator import FILE`",
                 )
             )
+    slot_names = {str(slot.path): _shown(slot.path, root) for by_id in slots.values() for slot in by_id.values()}
+    crossrefs, ref_problems = resolve({r.symbol: r for r in resolutions}, slots, slot_names)
+    problems.extend(ref_problems)
     if problems:
         raise DataError(problems)
-    return Loaded(tuple(resolutions), slots, files)
+    return Loaded(tuple(resolutions), slots, files, crossrefs)
 
 
 def render_pages(project: Project, loaded: Loaded) -> dict[str, str]:
     """Every generated page: path inside docs/ -> Markdown."""
     env = environment(project.templates_dir)
     symbols = frozenset(r.symbol for r in loaded.resolutions)
-    pages = {"index.md": render_home(env, list(loaded.resolutions))}
-    for res in loaded.resolutions:
-        pages[page_path(res.symbol)] = render_resolution(env, res, loaded.slots[res.symbol], project, symbols)
+    resolutions = list(loaded.resolutions)
+    pages = {"index.md": render_home(env, resolutions), DOCUMENTS_PAGE: render_documents(env, resolutions)}
+    for res in resolutions:
+        pages[page_path(res.symbol)] = render_resolution(
+            env, res, loaded.slots[res.symbol], project, symbols, loaded.crossrefs
+        )
     return pages
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Literal
 
 ReferenceKind = Literal["resolution", "decision", "document", "draft", "statement"]
@@ -39,7 +40,7 @@ _ITEM = re.compile(
     r"|[0-9]{1,4}(?:\s[A-Z])?\s\((?:[IVXLCDM]+|[0-9]{4})\))(?![\w/])"
 )
 _DATE_OR_TITLE = re.compile(
-    r"(?:\s+of\s+[0-9]{1,2}\s+[A-Z][a-z]+\s+[0-9]{4})?"
+    r"(?:\s+of\s+(?P<date>[0-9]{1,2}\s+[A-Z][a-z]+\s+[0-9]{4}))?"
     r"(?:,?\s+entitled\s+[\"\u201c][^\"\u201d]*[\"\u201d])?"
 )
 _SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:as well as\s+)?(?:its\s+)?)")
@@ -54,6 +55,8 @@ class Reference:
     printed: str
     symbol: str
     kind: ReferenceKind
+    date: date | None = None
+    """The date printed with it ("53/70 of 4 December 1998"), when there is one."""
 
 
 def symbol_kind(symbol: str) -> ReferenceKind:
@@ -111,8 +114,11 @@ def find_references(text: str, body_prefix: str = "A") -> list[Reference]:
                 break
             printed = item.group("num")
             symbol = _number_symbol(printed, word, body_prefix)
-            found.append(Reference(item.start(), item.end(), printed, symbol, symbol_kind(symbol)))
-            pos = _DATE_OR_TITLE.match(text, item.end()).end()  # type: ignore[union-attr]
+            tail = _DATE_OR_TITLE.match(text, item.end())
+            assert tail is not None  # every part of the pattern is optional
+            when = _parse_date(tail.group("date"))
+            found.append(Reference(item.start(), item.end(), printed, symbol, symbol_kind(symbol), when))
+            pos = tail.end()
             sep = _SEPARATOR.match(text, pos)
             if not sep:
                 break
@@ -127,6 +133,15 @@ def find_references(text: str, body_prefix: str = "A") -> list[Reference]:
             continue
         result.append(ref)
     return result
+
+
+def _parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return datetime.strptime(" ".join(text.split()), "%d %B %Y").date()
+    except ValueError:
+        return None
 
 
 def undocs_url(symbol: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import socket
 import subprocess
 import sys
 import threading
@@ -12,7 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def build_site(config: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def build_site(config: Path, strict: bool = True, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build`` of ``config`` into ``site/`` beside it; ``site_url`` overrides mkdocs.yml's."""
     args = [
         sys.executable,
         "-m",
@@ -25,15 +28,17 @@ def build_site(config: Path, strict: bool = True) -> subprocess.CompletedProcess
     ]
     if strict:
         args.append("--strict")
-    return subprocess.run(args, capture_output=True, text=True, check=False, env=_env())
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(args, capture_output=True, text=True, check=False, env=env)
 
 
-def _env() -> dict[str, str]:
-    import os
-
-    env = dict(os.environ)
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    return env
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -42,10 +47,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port); yield the base URL."""
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (``port``, or a free one); yield the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, copy_project
-from tests.site_server import build_site, serve
+from tests.site_server import build_site, free_port, serve
 
 pytestmark = pytest.mark.browser
 
@@ -30,9 +30,12 @@ PAGE = "/A/RES/73/266/"
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("site")
     config = copy_project(tmp)
-    result = build_site(config)
+    # Link previews look pages up in the sitemap, which is written for site_url: build for the
+    # address the site is served at.
+    port = free_port()
+    result = build_site(config, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr
-    with serve(tmp / "site") as url:
+    with serve(tmp / "site", port) as url:
         yield url
 
 
@@ -115,7 +118,7 @@ def test_footnote_popover_on_hover_and_focus(page: object, site_url: str) -> Non
 
 def test_commentary_open_under_its_paragraph_and_collapsible(page: object, site_url: str) -> None:
     page.goto(site_url + PAGE + "#op-1-a")  # type: ignore[attr-defined]
-    block = page.locator("#op-1-a + details.commentary")  # type: ignore[attr-defined]
+    block = page.locator(".ar-unit:has(#op-1-a) + details.commentary")  # type: ignore[attr-defined]
     assert block.count() == 1
     assert block.get_attribute("open") is not None
     assert "Commentary on operative paragraph 1 (a)" in block.locator("summary").inner_text()
@@ -132,6 +135,50 @@ def test_empty_slot_offers_add_commentary(page: object, site_url: str) -> None:
     href = add.get_attribute("href")
     assert href is not None and "/new/main/resolutions/A-RES-73-266/commentary?filename=op-4.md" in href
     assert page.locator("#pp-10 a.ar-add").count() == 0  # type: ignore[attr-defined]
+
+
+def test_paragraph_reference_shows_the_paragraph_in_a_preview(page: object, site_url: str) -> None:
+    page.goto(site_url + PAGE + "#op-1-a")  # type: ignore[attr-defined]
+    link = page.locator('details.commentary a[href="#op-3"]').first  # type: ignore[attr-defined]
+    link.scroll_into_view_if_needed()
+    link.hover()
+    tip = page.locator(".md-tooltip2--active").first  # type: ignore[attr-defined]
+    tip.wait_for(state="visible", timeout=5000)
+    page.wait_for_timeout(400)  # type: ignore[attr-defined]
+    text = tip.inner_text()
+    assert text.startswith("3.")
+    assert "Requests the Secretary-General, with the assistance of a group of governmental experts" in text
+    # The paragraph alone: neither its commentary nor the next paragraph.
+    assert "Commentary on" not in text
+    assert "Office for Disarmament Affairs" not in text
+    shot(page, "preview-op-3")
+
+
+def test_footnote_marker_shows_only_the_footnote(page: object, site_url: str) -> None:
+    page.goto(site_url + PAGE)  # type: ignore[attr-defined]
+    marker = page.locator("#op-1-a sup a.footnote-ref").first  # type: ignore[attr-defined]
+    marker.scroll_into_view_if_needed()
+    marker.hover()
+    page.wait_for_timeout(1200)  # type: ignore[attr-defined]
+    active = [t.inner_text() for t in page.locator(".md-tooltip2--active").all()]  # type: ignore[attr-defined]
+    assert len(active) == 1
+    assert active[0].startswith("A/65/201.")
+    assert "Welcoming" not in active[0] and "To be guided" not in active[0]
+
+
+def test_lineage_diagram_and_list(page: object, site_url: str) -> None:
+    page.goto(site_url + PAGE + "#lineage")  # type: ignore[attr-defined]
+    items = page.locator(".ar-lineage-list li")  # type: ignore[attr-defined]
+    assert items.count() == 21
+    assert items.first.inner_text().startswith("53/70")
+    assert items.nth(19).inner_text().startswith("72/512 — decision of 4 December 2017")
+    # Material replaces the Mermaid source with the drawn diagram (in a closed shadow root).
+    diagram = page.locator(".ar-lineage-diagram div.mermaid")  # type: ignore[attr-defined]
+    diagram.wait_for(state="visible", timeout=10000)
+    assert page.locator(".ar-lineage-diagram pre.mermaid").count() == 0  # type: ignore[attr-defined]
+    box = diagram.bounding_box()
+    assert box is not None and box["height"] > 400 and box["width"] > 150
+    shot(page, "lineage")
 
 
 def teardown_module() -> None:

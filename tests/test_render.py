@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from generator.build import build, load_project, render_pages
 from generator.project import project_from_config
-from generator.render import Linker, escape_md, paragraph_name, relative_link
+from generator.naming import paragraph_name
+from generator.render import Linker, escape_md, relative_link
 from tests.conftest import ROOT
 
 EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "pymdownx.details", "tables", "toc"]

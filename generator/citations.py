@@ -1,0 +1,103 @@
+"""Which documents each resolution cites, and where: the documents index and the lineage.
+
+A document counts as cited by a paragraph when its symbol is recognised in the paragraph's
+wording or in a footnote the paragraph carries; the committee line of the header cites the
+committee's report or the draft resolutions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from generator.model import Resolution
+from generator.naming import names
+from generator.references import Reference, ReferenceKind, find_references, symbol_kind
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    resolution: str
+    """Symbol of the citing resolution."""
+    paragraph_id: str
+    """The citing paragraph, or ``""`` for the header (committee line)."""
+    where: str
+    """``operative paragraph 1 (a)``, ``footnote 1 to preambular paragraph 10``, ``header``."""
+
+
+@dataclass(frozen=True, slots=True)
+class CitedDocument:
+    symbol: str
+    kind: ReferenceKind
+    on_site: bool
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LineageItem:
+    symbol: str
+    printed: str
+    kind: ReferenceKind
+    date: date | None
+
+
+def body_prefix(res: Resolution) -> str:
+    """``A`` for a General Assembly text, ``S`` for the Security Council: how bare numbers read."""
+    return res.symbol.split("/", 1)[0]
+
+
+def references_of(res: Resolution) -> list[tuple[str, str, Reference]]:
+    """(paragraph id, where, reference) for every symbol the resolution cites, in document order."""
+    prefix = body_prefix(res)
+    out: list[tuple[str, str, Reference]] = []
+    if res.committee:
+        out += [("", "header", ref) for ref in find_references(res.committee.text, prefix)]
+    footnotes = {f.number: f for f in res.footnotes}
+    paragraph_names = names(res)
+    marker = re.compile(r"\[\^([0-9]+)\]")
+    for p in res.paragraphs():
+        name = paragraph_names[p.id]
+        out += [(p.id, name, ref) for ref in find_references(p.full_text, prefix)]
+        for number in dict.fromkeys(marker.findall(p.full_text)):
+            note = footnotes.get(number)
+            if note:
+                where = f"footnote {number} to {name}"
+                out += [(p.id, where, ref) for ref in find_references(note.text, prefix)]
+    return out
+
+
+def _natural(symbol: str) -> list[object]:
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"([0-9]+)", symbol)]
+
+
+def document_index(resolutions: Iterable[Resolution]) -> list[CitedDocument]:
+    """Every document cited anywhere in the site, with every place that cites it."""
+    resolutions = list(resolutions)
+    on_site = {r.symbol for r in resolutions}
+    cited: dict[str, list[Citation]] = {}
+    for res in resolutions:
+        for pid, where, ref in references_of(res):
+            if ref.symbol == res.symbol:
+                continue
+            entry = cited.setdefault(ref.symbol, [])
+            citation = Citation(res.symbol, pid, where)
+            if citation not in entry:
+                entry.append(citation)
+    return [
+        CitedDocument(symbol, symbol_kind(symbol), symbol in on_site, tuple(cites))
+        for symbol, cites in sorted(cited.items(), key=lambda kv: _natural(kv[0]))
+    ]
+
+
+def lineage(res: Resolution) -> list[LineageItem]:
+    """The resolutions and decisions ``res`` cites, oldest first (undated ones last)."""
+    seen: dict[str, LineageItem] = {}
+    for _, _, ref in references_of(res):
+        if ref.kind not in ("resolution", "decision") or ref.symbol == res.symbol:
+            continue
+        known = seen.get(ref.symbol)
+        if known is None or (known.date is None and ref.date is not None):
+            seen[ref.symbol] = LineageItem(ref.symbol, ref.printed, ref.kind, ref.date)
+    return sorted(seen.values(), key=lambda i: (i.date is None, i.date or date.min, _natural(i.symbol)))
