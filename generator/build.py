@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.commentary import COMMENTARY_DIR, Slot, load_slots
+from generator.commentary import COMMENTARY_DIR, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
 from generator.crossrefs import CrossRefs, resolve
 from generator.errors import DataError, Problem
+from generator.lint import lint_markdown
 from generator.model import Resolution
 from generator.project import Project
 from generator.render import (
@@ -22,6 +23,7 @@ from generator.render import (
     render_documents,
     render_home,
     render_resolution,
+    render_topics,
 )
 from generator.store import DATA_FILE, load_resolution, write_if_changed
 
@@ -33,6 +35,12 @@ class Loaded:
     """Slots by resolution symbol, then paragraph id."""
     data_files: dict[str, Path]
     crossrefs: CrossRefs
+    tags: dict[str, Tag]
+    """The tag vocabulary (resolutions/tags.yaml)."""
+    lint: tuple[Problem, ...]
+    """Problems in commentary that `check` refuses; the build neutralises them and warns."""
+    stale: tuple[Problem, ...]
+    """Commentary written for an earlier wording of its paragraph: shown as such, `check` warns."""
 
 
 @dataclass
@@ -53,7 +61,11 @@ def load_project(project: Project) -> Loaded:
     resolutions: list[Resolution] = []
     slots: dict[str, dict[str, Slot]] = {}
     files: dict[str, Path] = {}
+    lint: list[Problem] = []
+    stale: list[Problem] = []
     root = project.root
+    tags, tag_problems = load_tags(project.resolutions_dir)
+    problems.extend(tag_problems)
     for data_file in sorted(project.resolutions_dir.glob(f"*/{DATA_FILE}")):
         shown = _shown(data_file, root)
         try:
@@ -67,8 +79,14 @@ def load_project(project: Project) -> Loaded:
         if data_file.parent.name != res.slug:
             problems.append(Problem(shown, 1, f"the folder of {res.symbol} must be named {res.slug}"))
         files[res.symbol] = data_file
-        found, slot_problems = load_slots(data_file.parent / COMMENTARY_DIR, res, root)
-        problems.extend(slot_problems)
+        found, slot_errors, slot_lint = load_slots(data_file.parent / COMMENTARY_DIR, res, root, tags)
+        problems.extend(slot_errors)
+        lint.extend(slot_lint)
+        for slot in found.values():
+            lint.extend(lint_markdown(slot.body, _shown(slot.path, root), slot.body_line))
+            paragraph = res.find(slot.paragraph_id)
+            if paragraph is not None and is_stale(slot, paragraph):
+                stale.append(stale_warning(slot, _shown(slot.path, root)))
         resolutions.append(res)
         slots[res.symbol] = found
     for folder in sorted(p for p in project.resolutions_dir.glob("*") if p.is_dir()):
@@ -86,7 +104,16 @@ def load_project(project: Project) -> Loaded:
     problems.extend(ref_problems)
     if problems:
         raise DataError(problems)
-    return Loaded(tuple(resolutions), slots, files, crossrefs)
+    return Loaded(tuple(resolutions), slots, files, crossrefs, tags, tuple(lint), tuple(stale))
+
+
+GUIDE = "CONTRIBUTING.md"
+GUIDE_PAGE = "contributing.md"
+
+
+def guide_page(text: str) -> str:
+    title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), "Contributing")
+    return f"---\ntitle: {title}\n---\n{GENERATED_MARKER}\n\n{text}"
 
 
 def render_pages(project: Project, loaded: Loaded) -> dict[str, str]:
@@ -95,9 +122,14 @@ def render_pages(project: Project, loaded: Loaded) -> dict[str, str]:
     symbols = frozenset(r.symbol for r in loaded.resolutions)
     resolutions = list(loaded.resolutions)
     pages = {"index.md": render_home(env, resolutions), DOCUMENTS_PAGE: render_documents(env, resolutions)}
+    pages.update(render_topics(env, resolutions, loaded.slots, loaded.tags))
+    guide = project.root / GUIDE
+    if guide.exists():
+        # The contributors' guide has one source, CONTRIBUTING.md; the site shows a copy.
+        pages[GUIDE_PAGE] = guide_page(guide.read_text("utf-8"))
     for res in resolutions:
         pages[page_path(res.symbol)] = render_resolution(
-            env, res, loaded.slots[res.symbol], project, symbols, loaded.crossrefs
+            env, res, loaded.slots[res.symbol], project, symbols, loaded.crossrefs, loaded.tags
         )
     return pages
 

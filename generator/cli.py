@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator import store
 from generator.build import build, load_project
+from generator.commentary import stamp_file
 from generator.errors import GeneratorError, Problem
 from generator.importer import FORMATS, import_file
 from generator.project import project_from_config
@@ -47,6 +48,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Validate everything a pull request can touch; exit 1 with ``file:line: message`` for each problem."""
     project = project_from_config(Path(args.config))
     try:
         loaded = load_project(project)
@@ -54,8 +56,33 @@ def cmd_check(args: argparse.Namespace) -> int:
         _print_problems(exc.problems)
         print(f"{len(exc.problems)} problem(s)", file=sys.stderr)
         return 1
+    _print_problems(loaded.stale, "warning")
+    if loaded.lint:
+        _print_problems(loaded.lint)
+        print(f"{len(loaded.lint)} problem(s)", file=sys.stderr)
+        return 1
     slots = sum(len(s) for s in loaded.slots.values())
     print(f"ok: {len(loaded.resolutions)} resolutions, {slots} commentary files")
+    return 0
+
+
+def cmd_stamp(args: argparse.Namespace) -> int:
+    """Record in commentary files the paragraph text they were written against."""
+    project = project_from_config(Path(args.config))
+    loaded = load_project(project)
+    wanted = {Path(f).resolve() for f in args.files}
+    changed = 0
+    for res in loaded.resolutions:
+        for pid, slot in loaded.slots[res.symbol].items():
+            paragraph = res.find(pid)
+            if paragraph is None or not slot.has_content:
+                continue
+            if (wanted and slot.path.resolve() not in wanted) or (not wanted and slot.text_hash):
+                continue
+            if stamp_file(slot.path, paragraph):
+                changed += 1
+                print(f"stamped {project.rel(slot.path)}")
+    print(f"{changed} file(s) stamped")
     return 0
 
 
@@ -73,6 +100,13 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
     ch = sub.add_parser("check", help="validate resolution data and commentary files")
     ch.set_defaults(func=cmd_check)
+    st = sub.add_parser(
+        "stamp",
+        help="record in commentary files the hash of the paragraph text they comment on "
+        "(all files not yet stamped, or the files named)",
+    )
+    st.add_argument("files", nargs="*", help="commentary files to stamp again after review")
+    st.set_defaults(func=cmd_stamp)
     return ap
 
 

@@ -1,14 +1,32 @@
 """Commentary slots: one Markdown file per paragraph, ``<resolution>/commentary/<paragraph id>.md``.
 
-A file may open with YAML front matter (``authors``, ``updated``, ``tags``, ``sources``).  A file
-named for a paragraph the resolution does not have is an error: its commentary would otherwise
-silently disappear from the site.
+A file may open with YAML front matter:
+
+.. code-block:: yaml
+
+    ---
+    authors:
+      - name: Ada Lovelace          # required
+        affiliation: University of X  # optional
+        link: https://example.org/ada # optional
+    updated: 2026-11-27               # date of the last change
+    tags: [norms, international-law]  # from resolutions/tags.yaml
+    sources:                          # optional citations
+      - "Report of the Group of Governmental Experts, UN Doc A/70/174 (22 July 2015)"
+    text_hash: 3f5a9c0e12ab           # written by `python -m generator stamp`, never by hand
+    ---
+
+A file named for a paragraph the resolution does not have is an error that fails the build: its
+commentary would otherwise silently disappear from the site.  Everything else wrong with a file
+is a *lint* problem, reported by ``python -m generator check`` (and as warnings by the build).
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,10 +35,13 @@ from typing import Any
 import yaml
 
 from generator.errors import Problem
-from generator.model import Resolution
+from generator.model import Paragraph, Resolution
 
 COMMENTARY_DIR = "commentary"
+TAGS_FILE = "tags.yaml"
+FIELDS = ("authors", "updated", "tags", "sources", "text_hash")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_URL = re.compile(r"^https?://[^\s]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +49,13 @@ class Author:
     name: str
     affiliation: str = ""
     link: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    id: str
+    label: str
+    description: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +72,23 @@ class Slot:
     updated: date | None = None
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    text_hash: str = ""
+    """Hash of the paragraph text the commentary was written against (``""``: not stamped)."""
 
     @property
     def has_content(self) -> bool:
         return bool(self.body.strip())
+
+
+def text_hash(paragraph: Paragraph) -> str:
+    """A short fingerprint of a paragraph's wording (phrase, text and footnote markers)."""
+    wording = " ".join(paragraph.full_text.split())
+    return hashlib.sha256(wording.encode("utf-8")).hexdigest()[:12]
+
+
+def is_stale(slot: Slot, paragraph: Paragraph) -> bool:
+    """Whether the commentary was stamped against a different wording of its paragraph."""
+    return bool(slot.text_hash) and slot.has_content and slot.text_hash != text_hash(paragraph)
 
 
 def new_slot_text() -> str:
@@ -58,89 +99,258 @@ def new_slot_text() -> str:
         "  - name: Your name\n"
         "    affiliation: Your institution (optional)\n"
         "updated: 2026-01-31  # the date of your last change, as YYYY-MM-DD\n"
+        "tags: []  # optional, from resolutions/tags.yaml\n"
         "---\n\n"
         "Write your commentary on this paragraph here, in Markdown.\n"
     )
 
 
-def _authors(value: Any, shown: str, problems: list[Problem]) -> tuple[Author, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        problems.append(
-            Problem(shown, 2, "front matter 'authors' must be a list", hint="authors:\n  - name: Ada Lovelace")
-        )
-        return ()
-    out = []
-    for item in value:
-        if isinstance(item, str):
-            out.append(Author(item))
-        elif isinstance(item, dict) and isinstance(item.get("name"), str):
-            out.append(Author(item["name"], str(item.get("affiliation", "")), str(item.get("link", ""))))
-        else:
-            problems.append(Problem(shown, 2, f"an author needs a name: {item!r}", hint="- name: Ada Lovelace"))
-    return tuple(out)
+PLACEHOLDERS = ("Write your commentary on this paragraph here", "Your name")
 
 
-def read_slot(path: Path, paragraph_id: str, shown: str, problems: list[Problem]) -> Slot:
+def load_tags(resolutions_dir: Path) -> tuple[dict[str, Tag], list[Problem]]:
+    """The tag vocabulary kept in ``resolutions/tags.yaml``."""
+    path = resolutions_dir / TAGS_FILE
+    if not path.exists():
+        return {}, []
+    shown = f"{resolutions_dir.name}/{TAGS_FILE}"
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return {}, [Problem(shown, mark.line + 1 if mark else 0, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    tags: dict[str, Tag] = {}
+    problems = []
+    if not isinstance(data, dict):
+        return {}, [Problem(shown, 1, "expected a mapping: tag-id: {label: ..., description: ...}")]
+    for key, value in data.items():
+        if not isinstance(value, dict) or not isinstance(value.get("label"), str):
+            problems.append(
+                Problem(shown, 0, f"tag {key!r} needs a label", hint=f"{key}:\n  label: ...\n  description: ...")
+            )
+            continue
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(key)):
+            problems.append(Problem(shown, 0, f"tag id {key!r} must be lower-case words joined by '-'"))
+            continue
+        tags[str(key)] = Tag(str(key), value["label"], str(value.get("description", "")))
+    return tags, problems
+
+
+def _field_line(front: str, name: str) -> int:
+    """Line (within the file) of a front matter field; the front matter starts on line 2."""
+    for i, line in enumerate(front.splitlines()):
+        if line.startswith(f"{name}:"):
+            return i + 2
+    return 1
+
+
+def read_slot(
+    path: Path, paragraph_id: str, shown: str, tags: Mapping[str, Tag] | None = None
+) -> tuple[Slot, list[Problem]]:
+    """Read one commentary file; return it and its front matter problems."""
+    problems: list[Problem] = []
     text = path.read_text("utf-8")
     meta: dict[str, Any] = {}
     body_line = 1
+    front = ""
     if m := _FRONT_MATTER.match(text):
+        front = m.group(1) or ""
         try:
-            loaded = yaml.safe_load(m.group(1) or "") or {}
+            loaded = yaml.safe_load(front) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
+            line = (mark.line + 2) if mark else 1
             problems.append(
                 Problem(
                     shown,
-                    (mark.line + 2) if mark else 1,
+                    line,
                     f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                    hint="see the front matter example in CONTRIBUTING.md",
                 )
             )
             loaded = {}
         if isinstance(loaded, dict):
             meta = loaded
         else:
-            problems.append(Problem(shown, 2, "front matter must be a mapping of fields", m.group(1) or ""))
+            problems.append(Problem(shown, 2, "front matter must be fields like 'authors:' and 'updated:'", front))
         body_line = text[: m.end()].count("\n") + 1
         text = text[m.end() :]
+    elif text.startswith("---"):
+        problems.append(Problem(shown, 1, "front matter is not closed by a line '---'"))
     leading = len(text) - len(text.lstrip("\n"))
     body_line += text[:leading].count("\n")
+
+    for key in meta:
+        if key not in FIELDS:
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(FIELDS)}"
+            problems.append(
+                Problem(shown, _field_line(front, str(key)), f"unknown front matter field '{key}'", hint=hint)
+            )
+
+    authors: list[Author] = []
+    raw_authors = meta.get("authors")
+    if raw_authors is not None and not isinstance(raw_authors, list):
+        problems.append(
+            Problem(
+                shown,
+                _field_line(front, "authors"),
+                "'authors' must be a list",
+                hint="authors:\n      - name: Ada Lovelace",
+            )
+        )
+    for item in raw_authors if isinstance(raw_authors, list) else ():
+        if isinstance(item, str) and item.strip():
+            authors.append(Author(item.strip()))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+            unknown = set(item) - {"name", "affiliation", "link"}
+            if unknown:
+                problems.append(
+                    Problem(
+                        shown,
+                        _field_line(front, "authors"),
+                        f"unknown author field(s): {', '.join(sorted(map(str, unknown)))}",
+                        hint="an author has name, affiliation and link",
+                    )
+                )
+            link = str(item.get("link") or "")
+            if link and not _URL.match(link):
+                problems.append(
+                    Problem(shown, _field_line(front, "authors"), f"author link must be an https:// address: {link!r}")
+                )
+                link = ""
+            authors.append(Author(item["name"].strip(), str(item.get("affiliation") or ""), link))
+        else:
+            problems.append(
+                Problem(
+                    shown,
+                    _field_line(front, "authors"),
+                    f"an author needs a name: {item!r}",
+                    hint="- name: Ada Lovelace",
+                )
+            )
+
     updated = meta.get("updated")
     if isinstance(updated, str):
         try:
             updated = date.fromisoformat(updated)
         except ValueError:
-            problems.append(Problem(shown, 2, f"'updated' is not a date: {updated!r}", hint="updated: 2026-11-27"))
+            problems.append(
+                Problem(
+                    shown,
+                    _field_line(front, "updated"),
+                    f"'updated' is not a date: {updated!r}",
+                    hint="updated: 2026-11-27",
+                )
+            )
             updated = None
-    tags = meta.get("tags") or ()
-    sources = meta.get("sources") or ()
-    return Slot(
+    elif updated is not None and not isinstance(updated, date):
+        problems.append(
+            Problem(
+                shown,
+                _field_line(front, "updated"),
+                f"'updated' is not a date: {updated!r}",
+                hint="updated: 2026-11-27",
+            )
+        )
+        updated = None
+
+    raw_tags = meta.get("tags") or []
+    if not isinstance(raw_tags, list):
+        problems.append(Problem(shown, _field_line(front, "tags"), "'tags' must be a list", hint="tags: [norms]"))
+        raw_tags = []
+    slot_tags = []
+    for t in raw_tags:
+        if tags is not None and str(t) not in tags:
+            close = difflib.get_close_matches(str(t), list(tags), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known tags: {', '.join(sorted(tags))}"
+            problems.append(
+                Problem(
+                    shown, _field_line(front, "tags"), f"unknown tag '{t}'", hint=hint + " (see resolutions/tags.yaml)"
+                )
+            )
+            continue
+        slot_tags.append(str(t))
+
+    raw_sources = meta.get("sources") or []
+    if not isinstance(raw_sources, list) or not all(isinstance(s, str) for s in raw_sources):
+        problems.append(
+            Problem(
+                shown,
+                _field_line(front, "sources"),
+                "'sources' must be a list of citations",
+                hint='sources:\n      - "UN Doc A/70/174 (22 July 2015)"',
+            )
+        )
+        raw_sources = []
+    stamp = meta.get("text_hash") or ""
+    if stamp and not re.fullmatch(r"[0-9a-f]{12}", str(stamp)):
+        problems.append(
+            Problem(
+                shown,
+                _field_line(front, "text_hash"),
+                "'text_hash' is malformed",
+                hint="remove it and run `python -m generator stamp`",
+            )
+        )
+        stamp = ""
+    slot = Slot(
         paragraph_id=paragraph_id,
         path=path,
         body=text.strip("\n"),
         body_line=body_line,
-        authors=_authors(meta.get("authors"), shown, problems),
+        authors=tuple(authors),
         updated=updated if isinstance(updated, date) else None,
-        tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
-        sources=tuple(str(s) for s in sources) if isinstance(sources, list) else (),
+        tags=tuple(slot_tags),
+        sources=tuple(raw_sources),
+        text_hash=str(stamp),
     )
+    if slot.has_content:
+        if not authors:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "commentary needs its authors in the front matter",
+                    hint="---\nauthors:\n      - name: Ada Lovelace\n    updated: 2026-11-27\n    ---",
+                )
+            )
+        if slot.updated is None and "updated" not in meta:
+            problems.append(
+                Problem(shown, 1, "commentary needs the date of its last change ('updated') in the front matter")
+            )
+        for placeholder in PLACEHOLDERS:
+            where = path.read_text("utf-8").find(placeholder)
+            if where >= 0:
+                line = path.read_text("utf-8").count("\n", 0, where) + 1
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        "the template's placeholder text is still there",
+                        placeholder,
+                        "replace it with your own text",
+                    )
+                )
+    return slot, problems
 
 
-def load_slots(folder: Path, resolution: Resolution, shown_root: Path) -> tuple[dict[str, Slot], list[Problem]]:
-    """The slots of ``resolution`` found in ``folder``, and a problem for each stray file."""
-    problems: list[Problem] = []
+def load_slots(
+    folder: Path, resolution: Resolution, shown_root: Path, tags: Mapping[str, Tag] | None = None
+) -> tuple[dict[str, Slot], list[Problem], list[Problem]]:
+    """The slots of ``resolution`` in ``folder``: (slots, errors that fail the build, lint problems)."""
+    errors: list[Problem] = []
+    lint: list[Problem] = []
     slots: dict[str, Slot] = {}
     if not folder.is_dir():
-        return slots, problems
+        return slots, errors, lint
     known = resolution.paragraph_ids()
     for path in sorted(folder.iterdir()):
         shown = path.relative_to(shown_root).as_posix() if path.is_relative_to(shown_root) else str(path)
         if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix != ".md":
-            problems.append(
+            errors.append(
                 Problem(
                     shown,
                     0,
@@ -157,11 +367,45 @@ def load_slots(folder: Path, resolution: Resolution, shown_root: Path) -> tuple[
                 if close
                 else f"paragraph ids of {resolution.symbol}: {', '.join(known[:6])} ..."
             )
-            problems.append(
+            errors.append(
                 Problem(
                     shown, 1, f"commentary for paragraph '{pid}', which {resolution.symbol} does not have", hint=hint
                 )
             )
             continue
-        slots[pid] = read_slot(path, pid, shown, problems)
-    return slots, problems
+        slot, problems = read_slot(path, pid, shown, tags)
+        slots[pid] = slot
+        lint.extend(problems)
+    return slots, errors, lint
+
+
+def stale_warning(slot: Slot, shown: str) -> Problem:
+    return Problem(
+        shown,
+        1,
+        f"the text of {slot.paragraph_id} has changed since this commentary was written",
+        hint=f"review the commentary against the new text, then run `python -m generator stamp {shown}`",
+    )
+
+
+def stamp_file(path: Path, paragraph: Paragraph) -> bool:
+    """Record in ``path``'s front matter the hash of the text it comments on; keep everything else.
+
+    Returns whether the file changed.  Only the ``text_hash`` line is added or replaced.
+    """
+    text = path.read_text("utf-8")
+    value = text_hash(paragraph)
+    line = f"text_hash: {value}"
+    if m := _FRONT_MATTER.match(text):
+        front = m.group(1) or ""
+        if re.search(r"^text_hash:.*$", front, flags=re.M):
+            new_front = re.sub(r"^text_hash:.*$", line, front, count=1, flags=re.M)
+        else:
+            new_front = front + line + "\n"
+        new = "---\n" + new_front + "---\n" + text[m.end() :]
+    else:
+        new = f"---\n{line}\n---\n\n{text}"
+    if new == text:
+        return False
+    path.write_text(new, encoding="utf-8")
+    return True

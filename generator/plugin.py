@@ -52,6 +52,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         assert self.project is not None
         try:
             self.loaded = load_project(self.project)
+            for problem in self.loaded.lint:
+                # Warnings, so that `mkdocs build --strict` refuses what `check` refuses; the
+                # page itself shows the commentary neutralised.
+                log.warning(problem.format())
+            for problem in self.loaded.stale:
+                log.info(problem.format())
             report = write_pages(self.project.docs_dir, render_pages(self.project, self.loaded))
         except GeneratorError as exc:
             raise PluginError(f"annotated-resolutions: the resolution data has problems:\n{exc}") from None

@@ -40,11 +40,15 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the site's sources (not its generated pages) in ``dest``; returns its mkdocs.yml."""
-    for name in ("mkdocs.yml",):
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, dest / name)
     for name in ("templates", "resolutions"):
         shutil.copytree(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("index.md", "A", "S", "E"))
+    shutil.copytree(
+        ROOT / "docs",
+        dest / "docs",
+        ignore=shutil.ignore_patterns("index.md", "contributing.md", "A", "S", "E", "documents", "topics"),
+    )
     return dest / "mkdocs.yml"
 
 
