@@ -6,6 +6,7 @@ Exit status: 0 success, 1 ``check`` found problems, 2 bad input (nothing written
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from generator.build import build, load_project
 from generator.commentary import stamp_file
 from generator.errors import GeneratorError, Problem
 from generator.importer import FORMATS, import_file
+from generator.importer.summary import summary
 from generator.project import project_from_config
 
 
@@ -24,9 +26,27 @@ def _print_problems(problems: Sequence[Problem], prefix: str = "error") -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    result = import_file(Path(args.file), args.format, args.symbol)
-    _print_problems(result.warnings, "warning")
+    """Structure an official text; with ``--stdout`` or ``--summary`` print it and write nothing."""
+    try:
+        result = import_file(Path(args.file), args.format, args.symbol)
+    except GeneratorError:
+        raise
+    except Exception as exc:  # a bug, not the user's mistake: say so without a traceback
+        raise GeneratorError(
+            [
+                Problem(
+                    args.file,
+                    0,
+                    f"the importer failed on this file ({type(exc).__name__}: {exc}); nothing was written",
+                    hint="please report this with the file attached",
+                )
+            ]
+        ) from None
     res = result.resolution
+    if args.summary:
+        sys.stdout.write(json.dumps(summary(res, result.warnings), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    _print_problems(result.warnings, "warning")
     if args.stdout:
         sys.stdout.write(store.dump_json(res))
         return 0
@@ -35,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     shown = folder.relative_to(project.root) if folder.is_relative_to(project.root) else folder
     print(
         f"imported {res.symbol}: {len(res.preamble)} preambular, {len(res.operative)} operative paragraphs, "
-        f"{len(res.footnotes)} footnotes -> {shown}/{store.DATA_FILE}"
+        f"{len(res.footnotes)} footnotes, {len(res.annexes)} annexes -> {shown}/{store.DATA_FILE}"
     )
     return 0
 
@@ -92,9 +112,17 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     imp = sub.add_parser("import", help="structure an official text into resolutions/<symbol>/resolution.yaml")
     imp.add_argument("file", help="the official text")
-    imp.add_argument("--format", choices=FORMATS, help="force the input form instead of detecting it")
+    imp.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="force the input form instead of detecting it: text (Markdown or plain text), "
+        "pdf-text (a PDF's text layer), pdf",
+    )
     imp.add_argument("--symbol", help="the resolution's symbol, for texts that do not print it")
     imp.add_argument("--stdout", action="store_true", help="print the structured resolution as JSON; write nothing")
+    imp.add_argument(
+        "--summary", action="store_true", help="print a JSON summary (counts, date, warnings); write nothing"
+    )
     imp.set_defaults(func=cmd_import)
     b = sub.add_parser("build", help="render every resolution and its commentary into docs/")
     b.set_defaults(func=cmd_build)

@@ -11,11 +11,31 @@ its subparagraph (a)              ``(a)``           ``op-1-a``
 (ii) under that                   ``(ii)``          ``op-1-a-ii``
 (aa) after (z)                    ``(aa)``          ``op-4-aa``
 (i) directly under paragraph 16   ``(i)``           ``op-16-i``
+unnumbered operative paragraph    (none)            ``op-1`` (its position)
 ===============================  ================  ==========================
+
+Texts the resolution carries besides its own paragraphs (:class:`generator.model.Part`) and
+blocks the importer could not place get ids of their own:
+
+=============================================  ===============  =====================
+node                                            document label   id
+=============================================  ===============  =====================
+the only annex, printed "Annex"                 ``Annex``        ``annex``
+an annex printed "Annex II"                     ``Annex II``     ``annex-ii``
+its paragraph 3                                 ``3.``           ``annex-ii-3``
+(a) under that                                  ``(a)``          ``annex-ii-3-a``
+its 2nd unnumbered block (heading or text)      (none)           ``annex-ii-t2``
+its section heading "I. Purposes"               ``I.``           ``annex-ii-i``
+text embedded in operative paragraph 2          (none)           ``op-2-text``
+paragraph 1 of that text                        ``1.``           ``op-2-text-1``
+its 1st unnumbered block                        (none)           ``op-2-text-t1``
+1st block the importer could not place          (none)           ``unplaced-1``
+=============================================  ===============  =====================
 
 Labels are lower-cased and stripped of brackets and dots.  Ids never depend on commentary or on
 the wording, so a permalink survives corrections of the text.  When a document repeats a label
-under the same parent (a misprint), the second gets ``-2``, the third ``-3``: see :func:`unique`.
+under the same parent (a misprint, or an annex whose sections each restart at 1), the second gets
+``-2``, the third ``-3``: see :func:`unique`.
 """
 
 from __future__ import annotations
@@ -35,14 +55,44 @@ def preambular_id(ordinal: int) -> str:
     return f"pp-{ordinal}"
 
 
-def operative_id(number: str) -> str:
-    """The id of operative paragraph ``number`` as printed."""
-    return f"op-{normalise_label(number)}"
+def operative_id(number: str, ordinal: int = 0) -> str:
+    """The id of operative paragraph ``number`` as printed; an operative paragraph the document
+    does not number (a resolution with one unnumbered operative paragraph) is ``op-<ordinal>``."""
+    return f"op-{normalise_label(number) or ordinal}"
 
 
 def subparagraph_id(parent_id: str, label: str) -> str:
     """The id of subparagraph ``label`` under the paragraph ``parent_id``."""
     return f"{parent_id}-{normalise_label(label)}"
+
+
+def annex_label(heading: str) -> str:
+    """The label of an annex heading: ``Annex II`` -> ``II``, ``Annex`` -> ``""``."""
+    words = heading.split()
+    return words[1] if len(words) > 1 else ""
+
+
+def annex_id(label: str) -> str:
+    """The id of the annex printed ``Annex <label>`` (``label`` ``""`` for a lone "Annex")."""
+    norm = normalise_label(label)
+    return f"annex-{norm}" if norm else "annex"
+
+
+def embedded_id(paragraph_id: str) -> str:
+    """The id of the text embedded in the paragraph ``paragraph_id``."""
+    return f"{paragraph_id}-text"
+
+
+def part_paragraph_id(part_id: str, label: str, unnumbered_ordinal: int) -> str:
+    """The id of a top-level paragraph of a part: by its label, else ``t<ordinal>`` (1-based
+    count of the part's unnumbered blocks so far)."""
+    norm = normalise_label(label)
+    return f"{part_id}-{norm}" if norm else f"{part_id}-t{unnumbered_ordinal}"
+
+
+def unplaced_id(ordinal: int) -> str:
+    """The id of the ``ordinal``-th (1-based) block the importer could not place."""
+    return f"unplaced-{ordinal}"
 
 
 def unique(candidate: str, taken: set[str]) -> str:
@@ -56,7 +106,7 @@ def unique(candidate: str, taken: set[str]) -> str:
     return result
 
 
-_ID = re.compile(r"^(pp-[1-9][0-9]*|op-[0-9a-z]+(-[0-9a-z]+)*)$")
+_ID = re.compile(r"^(pp-[1-9][0-9]*|op-[0-9a-z]+(-[0-9a-z]+)*|annex(-[0-9a-z]+)*)$")
 
 
 def is_paragraph_id(text: str) -> bool:

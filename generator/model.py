@@ -15,7 +15,11 @@ from typing import Literal
 
 SCHEMA_VERSION = 1
 
-ParagraphKind = Literal["preambular", "operative", "subparagraph"]
+ParagraphKind = Literal["preambular", "operative", "subparagraph", "heading", "text"]
+"""``heading`` and ``text`` occur only inside a :class:`Part` (an annex or an embedded text): a
+heading line ("I. Values and principles") and any other paragraph of that text."""
+
+PartKind = Literal["annex", "embedded"]
 
 NOTE_MARKER = re.compile(r"\[\^([0-9]+)\]")
 
@@ -73,16 +77,69 @@ class Paragraph:
     """Line of the official text the paragraph starts on."""
     children: tuple[Paragraph, ...] = ()
     """Subparagraphs, in order."""
+    embedded: Part | None = None
+    """A text the paragraph introduces and carries whole ("Adopts the following Declaration:"),
+    kept as its own part, after the paragraph and its subparagraphs."""
 
     @property
     def full_text(self) -> str:
         return join_phrase(self.phrase, self.text)
 
     def walk(self) -> Iterator[Paragraph]:
-        """This paragraph and all its subparagraphs, in document order."""
+        """This paragraph and all its subparagraphs, in document order (not its embedded text)."""
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def walk_all(self) -> Iterator[Paragraph]:
+        """Like :meth:`walk`, then the paragraphs of the embedded text, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk_all()
+        if self.embedded:
+            yield from self.embedded.paragraphs_all()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A text the resolution carries that is not one of its own paragraphs: an annex after the
+    closing formula, or a text embedded in an operative paragraph (a declaration, a programme).
+
+    Its paragraphs are :class:`Paragraph` items of kind ``heading`` or ``text`` (subparagraphs as
+    children), with ids under the part's id (see :mod:`generator.ids`)."""
+
+    id: str
+    """``annex``, ``annex-i`` (annexes); ``op-2-text`` (a text embedded in operative paragraph 2)."""
+    kind: PartKind
+    heading: str
+    """As printed: ``Annex``, ``Annex II``; ``""`` for an embedded text."""
+    title: str
+    """The part's title as printed (``Declaration on ...``); may be ``""``."""
+    line: int
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    def paragraphs_all(self) -> Iterator[Paragraph]:
+        """Every paragraph of the part and their subparagraphs, in document order."""
+        for p in self.paragraphs:
+            yield from p.walk_all()
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """A block of the official text that the importer could not place in the structure.
+
+    Kept so that no text is lost, and reported as a warning; a maintainer moves it to its place
+    by hand (or deletes it if it is not part of the resolution)."""
+
+    id: str
+    """``unplaced-1``, ``unplaced-2`` ... in document order."""
+    text: str
+    """The block's wording, footnote markers inline as ``[^N]``."""
+    line: int
+    after: str
+    """Id of the node the block follows in the document: a paragraph id, a part id,
+    ``formula`` (right after the enacting formula), ``closing`` (after the closing formula) or
+    ``""`` (before everything)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,11 +245,30 @@ class Resolution:
     closing: Closing | None
     source: Source
     schema_version: int = field(default=SCHEMA_VERSION)
+    annexes: tuple[Part, ...] = ()
+    """Annexes printed after the closing formula, in order."""
+    unplaced: tuple[Unplaced, ...] = ()
+    """Blocks the importer kept but could not place (each also reported as a warning)."""
 
     def paragraphs(self) -> Iterator[Paragraph]:
-        """Every paragraph and subparagraph in document order."""
+        """Every paragraph and subparagraph of the resolution itself (preamble and operative part)
+        in document order; not the paragraphs of its embedded texts and annexes."""
         for p in (*self.preamble, *self.operative):
             yield from p.walk()
+
+    def parts(self) -> Iterator[Part]:
+        """Embedded texts (in the order of their paragraphs), then annexes."""
+        for p in self.paragraphs():
+            if p.embedded:
+                yield p.embedded
+        yield from self.annexes
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph in document order, including those of embedded texts and annexes."""
+        for p in (*self.preamble, *self.operative):
+            yield from p.walk_all()
+        for annex in self.annexes:
+            yield from annex.paragraphs_all()
 
     def paragraph_ids(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.paragraphs())

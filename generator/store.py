@@ -30,9 +30,12 @@ from generator.model import (
     Footnote,
     Masthead,
     Paragraph,
+    Part,
+    PartKind,
     Resolution,
     Session,
     Source,
+    Unplaced,
 )
 from generator.validate import validate_resolution
 
@@ -55,6 +58,8 @@ def _iso(d: date | None) -> str | None:
 
 def _paragraph(p: Paragraph) -> dict[str, Any]:
     out: dict[str, Any] = {"id": p.id}
+    if p.kind == "heading":
+        out["kind"] = p.kind
     if p.label:
         out["label"] = p.label
     out["phrase"] = p.phrase
@@ -62,7 +67,19 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
     out["line"] = p.line
     if p.children:
         out["subparagraphs"] = [_paragraph(c) for c in p.children]
+    if p.embedded:
+        out["embedded"] = _part(p.embedded)
     return out
+
+
+def _part(part: Part) -> dict[str, Any]:
+    return {
+        "id": part.id,
+        "heading": part.heading,
+        "title": part.title,
+        "line": part.line,
+        "paragraphs": [_paragraph(p) for p in part.paragraphs],
+    }
 
 
 def to_data(res: Resolution) -> dict[str, Any]:
@@ -98,6 +115,10 @@ def to_data(res: Resolution) -> dict[str, Any]:
     ]
     if cl := res.closing:
         out["closing"] = {"meeting": cl.meeting, "date": _iso(cl.date), "line": cl.line}
+    if res.annexes:
+        out["annexes"] = [_part(a) for a in res.annexes]
+    if res.unplaced:
+        out["unplaced"] = [{"id": u.id, "text": u.text, "line": u.line, "after": u.after} for u in res.unplaced]
     out["source"] = {"file": res.source.file, "format": res.source.format, "sha256": res.source.sha256}
     return out
 
@@ -128,7 +149,30 @@ def _date(value: Any) -> date | None:
 
 def _from_paragraph(d: dict[str, Any], kind: str) -> Paragraph:
     children = tuple(_from_paragraph(c, "subparagraph") for c in d.get("subparagraphs", ()))
-    return Paragraph(d["id"], kind, str(d.get("label", "")), d.get("phrase", ""), d["text"], d.get("line", 0), children)  # type: ignore[arg-type]
+    embedded = _from_part(d["embedded"], "embedded") if d.get("embedded") else None
+    if kind == "text" and d.get("kind") == "heading":
+        kind = "heading"
+    return Paragraph(
+        d["id"],
+        kind,  # type: ignore[arg-type]
+        str(d.get("label", "")),
+        d.get("phrase", ""),
+        d["text"],
+        d.get("line", 0),
+        children,
+        embedded,
+    )
+
+
+def _from_part(d: dict[str, Any], kind: PartKind) -> Part:
+    return Part(
+        d["id"],
+        kind,
+        d.get("heading", ""),
+        d.get("title", ""),
+        d.get("line", 0),
+        tuple(_from_paragraph(p, "text") for p in d["paragraphs"]),
+    )
 
 
 def from_data(d: dict[str, Any]) -> Resolution:
@@ -164,6 +208,10 @@ def from_data(d: dict[str, Any]) -> Resolution:
         closing=Closing(cl["meeting"], _date(cl.get("date")), cl.get("line", 0)) if cl else None,
         source=Source(**d["source"]),
         schema_version=d["schema_version"],
+        annexes=tuple(_from_part(a, "annex") for a in d.get("annexes", ())),
+        unplaced=tuple(
+            Unplaced(u["id"], u["text"], u.get("line", 0), u.get("after", "")) for u in d.get("unplaced", ())
+        ),
     )
 
 

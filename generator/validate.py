@@ -8,26 +8,73 @@ from collections.abc import Callable
 
 from generator import ids
 from generator.errors import Problem
-from generator.model import NOTE_MARKER, Paragraph, Resolution
+from generator.model import NOTE_MARKER, Paragraph, Part, Resolution
 
 
 def expected_ids(resolution: Resolution) -> dict[int, str]:
-    """Map ``id(paragraph)`` to the id :mod:`generator.ids` gives it."""
+    """Map ``id(node)`` of every paragraph and part to the id :mod:`generator.ids` gives it."""
     out: dict[int, str] = {}
 
-    def sub(parent_id: str, children: tuple[Paragraph, ...]) -> None:
+    def para(p: Paragraph, want: str) -> None:
+        out[id(p)] = want
         taken: set[str] = set()
-        for c in children:
-            out[id(c)] = ids.unique(ids.subparagraph_id(parent_id, c.label), taken)
-            sub(out[id(c)], c.children)
+        for c in p.children:
+            para(c, ids.unique(ids.subparagraph_id(want, c.label), taken))
+        if p.embedded:
+            part(p.embedded, ids.embedded_id(want))
+
+    def part(pt: Part, want: str) -> None:
+        out[id(pt)] = want
+        taken: set[str] = set()
+        unnumbered = 0
+        for p in pt.paragraphs:
+            unnumbered += 0 if p.label else 1
+            para(p, ids.unique(ids.part_paragraph_id(want, p.label, unnumbered), taken))
 
     for i, p in enumerate(resolution.preamble, 1):
-        out[id(p)] = ids.preambular_id(i)
-        sub(out[id(p)], p.children)
+        para(p, ids.preambular_id(i))
     taken: set[str] = set()
-    for p in resolution.operative:
-        out[id(p)] = ids.unique(ids.operative_id(p.label), taken)
-        sub(out[id(p)], p.children)
+    for i, p in enumerate(resolution.operative, 1):
+        para(p, ids.unique(ids.operative_id(p.label, i), taken))
+    taken_annexes: set[str] = set()
+    for annex in resolution.annexes:
+        part(annex, ids.unique(ids.annex_id(ids.annex_label(annex.heading)), taken_annexes))
+    return out
+
+
+def marked_texts(resolution: Resolution) -> list[tuple[str, int, str]]:
+    """(id, line, text) of every node whose text may carry footnote markers, in document order:
+    paragraphs (with those of embedded texts and annexes), part titles and unplaced blocks."""
+    out: list[tuple[str, int, str]] = []
+    placed_after: dict[str, list[tuple[str, int, str]]] = {}
+    for u in resolution.unplaced:
+        placed_after.setdefault(u.after, []).append((u.id, u.line, u.text))
+    out += placed_after.pop("", [])
+
+    def emit(node_id: str, node_line: int, text: str) -> None:
+        out.append((node_id, node_line, text))
+        out.extend(placed_after.pop(node_id, []))
+
+    def para(p: Paragraph) -> None:
+        emit(p.id, p.line, p.full_text)
+        for c in p.children:
+            para(c)
+        if p.embedded:
+            part(p.embedded)
+
+    def part(pt: Part) -> None:
+        emit(pt.id, pt.line, pt.title)
+        for p in pt.paragraphs:
+            para(p)
+
+    out.extend(placed_after.pop("formula", []))
+    for p in (*resolution.preamble, *resolution.operative):
+        para(p)
+    out.extend(placed_after.pop("closing", []))
+    for annex in resolution.annexes:
+        part(annex)
+    for rest in placed_after.values():
+        out.extend(rest)
     return out
 
 
@@ -40,7 +87,23 @@ def validate_resolution(resolution: Resolution, path: str, locate: Callable[[str
     problems: list[Problem] = []
     want = expected_ids(resolution)
     seen: set[str] = set()
-    for p in resolution.paragraphs():
+    for pt in resolution.parts():
+        if pt.id != want[id(pt)]:
+            problems.append(
+                Problem(
+                    path,
+                    line(pt.id, pt.line),
+                    f"part id {pt.id!r} should be {want[id(pt)]!r}",
+                    pt.heading or pt.title,
+                    "annexes are annex or annex-<label>, embedded texts <paragraph id>-text",
+                )
+            )
+    for n, u in enumerate(resolution.unplaced, 1):
+        if u.id != ids.unplaced_id(n):
+            problems.append(
+                Problem(path, line(u.id, u.line), f"unplaced block id {u.id!r} should be {ids.unplaced_id(n)!r}")
+            )
+    for p in resolution.all_paragraphs():
         if p.id != want[id(p)]:
             problems.append(
                 Problem(
@@ -56,21 +119,21 @@ def validate_resolution(resolution: Resolution, path: str, locate: Callable[[str
         seen.add(p.id)
     numbers = {f.number for f in resolution.footnotes}
     cited: dict[str, list[str]] = {}
-    for p in resolution.paragraphs():
-        for m in NOTE_MARKER.finditer(p.full_text):
+    for node_id, node_line, text in marked_texts(resolution):
+        for m in NOTE_MARKER.finditer(text):
             if m.group(1) not in numbers:
                 problems.append(
                     Problem(
                         path,
-                        line(p.id, p.line),
+                        line(node_id, node_line),
                         f"footnote marker [^{m.group(1)}] has no footnote",
-                        p.full_text[:80],
+                        text[:80],
                         f"add footnote {m.group(1)} or remove the marker",
                     )
                 )
             ids_ = cited.setdefault(m.group(1), [])
-            if p.id not in ids_:
-                ids_.append(p.id)
+            if node_id not in ids_:
+                ids_.append(node_id)
     for f in resolution.footnotes:
         actual = tuple(cited.get(f.number, ()))
         if f.cited_by != actual:

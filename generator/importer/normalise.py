@@ -10,6 +10,11 @@ After :func:`normalise_text`:
 - footnote markers, whether superscript digits (``2010,¹``) or ``[^1]``, are written ``[^1]``;
 - footnote definitions (``¹ A/65/201.`` or ``[^1]: A/65/201.``, wherever they stand, even
   inside the operative part) are taken out of the flow as :class:`Note` items;
+- a label printed alone on its line (``14.``) joins the paragraph on the next line, and a line
+  that starts in lower case right after a line that does not end a sentence continues it (a
+  paragraph wrapped over several lines);
+- the repairs of :mod:`generator.importer.repair` are applied (words split by stray spaces,
+  ``Secretary -General``, a footnote marker printed as a bare digit at a paragraph's end);
 - runs of white space are one space, and no block is empty.
 """
 
@@ -42,6 +47,8 @@ class Note:
 class Normalised:
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...]
+    warnings: tuple[tuple[int, str], ...] = ()
+    """(line, message): what a normaliser repaired and a maintainer should check."""
 
 
 _LIST_MARKER = re.compile(r"^(?:[-*+]\s+|#{1,6}\s+|>\s*)")
@@ -81,15 +88,22 @@ def _clean(text: str) -> tuple[str, str | None]:
     return text, lead
 
 
+_LABEL_ONLY = re.compile(r"^(?:[0-9]{1,3}\.|\([a-z]{1,4}\)|\([ivxlc]{1,7}\))$")
+_ENDS_SENTENCE = re.compile(r"[,;:.]$|[,;:.]\[\^[0-9]+\]$")
+
+
 def normalise_text(source: str) -> Normalised:
     """Blocks and footnotes of a text-form official text; see the module docstring."""
     blocks: list[Block] = []
     notes: list[Note] = []
     open_note: Note | None = None
+    blank_before = True
     for number, raw in enumerate(source.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         line = raw.replace("\t", "    ").replace("\u00a0", " ")
         if not line.strip():
+            blank_before = True
             continue
+        after_blank, blank_before = blank_before, False
         stripped = line.strip()
         # A footnote definition continued on an indented line (Markdown's rule).
         if open_note is not None and line.startswith("    ") and not _NOTE_DEF_MD.match(stripped):
@@ -112,6 +126,39 @@ def normalise_text(source: str) -> Normalised:
             notes.append(open_note)
             continue
         text, lead = _clean(stripped)
-        if text:
+        if not text:
+            continue
+        last = blocks[-1] if blocks else None
+        if last is not None and _LABEL_ONLY.match(last.text):
+            # A label printed on a line of its own ("14.") and its paragraph on the next.
+            blocks[-1] = Block(last.line, f"{last.text} {text}", lead)
+        elif last is not None and not after_blank and text[:1].islower() and not _ENDS_SENTENCE.search(last.text):
+            # A paragraph wrapped over several lines (no blank line between them).
+            blocks[-1] = Block(last.line, f"{last.text} {text}", last.italic_lead)
+        else:
             blocks.append(Block(number, text, lead))
-    return Normalised(tuple(blocks), tuple(notes))
+    return repaired(Normalised(tuple(blocks), tuple(notes)))
+
+
+def repaired(normalised: Normalised) -> Normalised:
+    """``normalised`` with the repairs of :mod:`generator.importer.repair` applied: spacing,
+    words split by stray spaces, a bare footnote marker ending a paragraph."""
+    from generator.importer import repair
+
+    texts = [b.text for b in normalised.blocks] + [n.text for n in normalised.notes]
+    words = repair.vocabulary(texts)
+    defined = {n.number for n in normalised.notes}
+
+    def fix(text: str) -> str:
+        return repair.fix_spacing(repair.rejoin_split_words(repair.fix_spacing(text), words))
+
+    blocks = tuple(
+        Block(
+            b.line,
+            repair.trailing_marker(fix(b.text), defined),
+            repair.fix_spacing(b.italic_lead) if b.italic_lead else b.italic_lead,
+        )
+        for b in normalised.blocks
+    )
+    notes = tuple(Note(n.number, fix(n.text), n.line) for n in normalised.notes)
+    return Normalised(blocks, notes, normalised.warnings)

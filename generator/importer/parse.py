@@ -1,9 +1,26 @@
 """Parse normalised blocks into a :class:`~generator.model.Resolution`.
 
 The parser walks the blocks once, in the order of the official document:
+
 masthead -> number and title -> enacting formula -> preambular paragraphs -> operative
-paragraphs (with (a)/(i) subparagraphs) -> closing formula.  Every problem is collected with its
-source line; the caller raises them together.
+paragraphs (with (a)/(i) subparagraphs and embedded texts) -> closing formula -> annexes.
+
+- The masthead and the lines around the title may come one line per block (a PDF): an adoption
+  line cut before its date, a title over several lines, a bracketed committee line over two are
+  put back together.  None of them is required: a body-only text starts at its adoption line,
+  its title or its formula.
+- Subparagraphs nest by their labels: letters (a) ... (z), (aa) ... under a paragraph; roman
+  numerals (i) ... under the letter before them, or directly under a paragraph whose first
+  subparagraph is (i).  "(i)" right after "(h)" continues the letters.
+- An operative paragraph that ends with a colon and is followed by text without labels (a
+  declaration "Adopts the following Declaration:") carries that text as an embedded
+  :class:`~generator.model.Part` until the resolution's own numbering resumes.
+- After the closing formula, ``Annex`` / ``Annex II`` headings open annexes.
+- A block starting in lower case continues the paragraph before it (a paragraph broken by a
+  page or a blank line).  A block that fits nowhere is kept as an
+  :class:`~generator.model.Unplaced` block, in place, with a warning: no text is dropped.
+
+Every problem is collected with its source line; the caller raises them together.
 """
 
 from __future__ import annotations
@@ -26,14 +43,20 @@ from generator.model import (
     Footnote,
     Masthead,
     Paragraph,
+    ParagraphKind,
+    Part,
+    PartKind,
     Resolution,
     Session,
     Source,
+    Unplaced,
+    join_phrase,
 )
 from generator.references import find_references
 
 _DATE = r"[0-9]{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{4}"
 _BODIES = {"General Assembly": "A", "Security Council": "S", "Economic and Social Council": "E"}
+_BODY_OF_PREFIX = {v: k for k, v in _BODIES.items()}
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -45,25 +68,36 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "eighty": 80, "ninety": 90}  # fmt: skip
 
 RE_BODY = re.compile(rf"^(?P<body>{'|'.join(_BODIES)})$")
-RE_SYMBOL = re.compile(r"^(?P<symbol>[AS]/RES/\S+(?: \([0-9]{4}\))?)$")
+RE_SYMBOL = re.compile(r"^(?P<symbol>[AES]/RES/\S+(?: \([0-9]{4}\))?)$")
 RE_DISTR = re.compile(rf"^Distr\.: (?P<kind>[A-Z][a-z]+)(?: (?P<date>{_DATE}))?$")
 RE_DATE = re.compile(rf"^(?P<date>{_DATE})$")
 RE_SESSION = re.compile(r"^(?P<words>(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?) (?:emergency special |special )?session)$")
 RE_AGENDA = re.compile(r"^Agenda items? (?P<item>.+)$")
 RE_ADOPTED_GA = re.compile(rf"^Resolution adopted by the (?P<body>[A-Z][A-Za-z ]+?) on (?P<date>{_DATE})$")
 RE_ADOPTED_SC = re.compile(
-    rf"^Adopted (?:unanimously )?by the (?P<body>Security Council) at its (?P<meeting>[0-9]+(?:st|nd|rd|th) meeting), on (?P<date>{_DATE})$"
+    rf"^Adopted (?:unanimously )?by the (?P<body>Security Council) at its (?P<meeting>[0-9]+(?:st|nd|rd|th) meeting),? on (?P<date>{_DATE})$"
 )
+RE_ADOPTED_CUT = re.compile(r"^(?:Resolution adopted by the [A-Z][A-Za-z ]+|Adopted .+ meeting,?) on$")
 RE_COMMITTEE = re.compile(r"^\[(?P<text>.+)\]$")
 RE_TITLE = re.compile(r"^(?P<number>(?:ES-[0-9]+|S-[0-9]+|[0-9]{1,3})/[0-9]{1,4})\.\s+(?P<title>.+)$")
 RE_SC_TITLE = re.compile(r"^Resolution (?P<number>[0-9]{1,5} \([0-9]{4}\))$")
-RE_FORMULA = re.compile(r"^The (?P<body>[A-Z][A-Za-z ]+),$")
+RE_FORMULA = re.compile(r"^The (?P<body>(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+),?$")
 RE_OPERATIVE = re.compile(r"^(?P<label>[0-9]{1,3})\.\s+(?P<text>.*)$")
-RE_SUBPARA = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivxlc]{1,6})\)\s+(?P<text>.*)$")
-RE_CLOSING = re.compile(r"^(?P<meeting>[0-9]+(?:st|nd|rd|th) (?:plenary )?meeting)$")
+RE_SUBPARA = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)\s+(?P<text>.*)$")
+RE_CLOSING = re.compile(rf"^(?P<meeting>[0-9]+(?:st|nd|rd|th) (?:plenary )?meeting)(?:,? (?P<date>{_DATE}))?$")
+RE_ANNEX = re.compile(r"^(?P<word>Annex|ANNEX|Appendix|APPENDIX)(?: (?P<label>[IVXLC]{1,6}|[0-9]{1,2}|[A-Z]))?$")
+RE_SECTION = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z])\.\s+(?P<text>.+)$")
 
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
-          "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]  # fmt: skip
+_ONES = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+_TENS_ROMAN = ["", "x", "xx", "xxx", "xl", "l"]
+ROMAN = [_TENS_ROMAN[n // 10] + _ONES[n % 10] for n in range(1, 60)]
+"""``i`` ... ``lix``: the roman labels of subparagraphs."""
+
+_HEAD_LINES = (
+    RE_BODY, RE_SYMBOL, RE_DISTR, RE_DATE, RE_SESSION, RE_AGENDA, RE_ADOPTED_GA, RE_ADOPTED_SC,
+    RE_ADOPTED_CUT, RE_COMMITTEE, RE_TITLE, RE_SC_TITLE,
+)  # fmt: skip
+_LEADING_ADVERBS = {"also", "further", "again", "once", "strongly", "firmly", "urgently", "deeply"}
 
 
 def parse_date(text: str) -> date | None:
@@ -94,25 +128,75 @@ def next_letter(label: str) -> str:
     return chr(ord(label[-1]) + 1)
 
 
+def next_roman(label: str) -> str:
+    """``i`` -> ``ii``, ``iv`` -> ``v``; ``""`` after the last known numeral."""
+    return ROMAN[ROMAN.index(label) + 1] if label in ROMAN[:-1] else ""
+
+
+def is_operative_phrase(phrase: str) -> bool:
+    """Whether an opening phrase is an operative verb (``Decides``, ``Also requests``), not a
+    preambular one (``Recalling``, ``Convinced``, ``Conscious``)."""
+    words = [w.lower() for w in phrase.split()]
+    while len(words) > 1 and words[0] in _LEADING_ADVERBS:
+        words.pop(0)
+    if not words:
+        return False
+    head = words[0]
+    return head.endswith("s") and not head.endswith(("ss", "ous", "ics")) and head.isalpha()
+
+
+def _heading_like(text: str) -> bool:
+    """A title or heading line: no closing punctuation, not too long, not lower case."""
+    return (
+        bool(text)
+        and not re.search(r"[,;:.]$|\]$", text)
+        and len(text.split()) <= 25
+        and not text[:1].islower()
+        and NOTE_MARKER.sub("", text).strip() != ""
+    )
+
+
 @dataclass
 class _Node:
     """A paragraph under construction."""
 
-    kind: str
+    kind: ParagraphKind
     label: str
     phrase: str
     text: str
     line: int
     children: list[_Node] = field(default_factory=list)
-    letter_run: str = ""
-    """Last letter label among the children ("" when none)."""
-    roman_run: str = ""
+    list_kind: str = ""
+    """``letter`` or ``roman``: how the children are numbered ("" when none)."""
+    embedded: _PartNode | None = None
+
+
+@dataclass
+class _PartNode:
+    kind: PartKind
+    heading: str
+    title: str
+    line: int
+    items: list[_Node] = field(default_factory=list)
+    expected: int = 1
+    """Next paragraph number of the part's own numbering."""
 
 
 @dataclass
 class ParseResult:
     resolution: Resolution
     warnings: list[Problem]
+
+
+@dataclass
+class _Head:
+    masthead: Masthead | None = None
+    adoption: Adoption | None = None
+    committee: Committee | None = None
+    number: str = ""
+    title: str = ""
+    title_line: int = 0
+    body: str = ""
 
 
 class _Parser:
@@ -124,7 +208,14 @@ class _Parser:
         self.symbol_override = symbol
         self.pos = 0
         self.problems: list[Problem] = []
-        self.warnings: list[Problem] = []
+        self.warnings: list[Problem] = [Problem(path, line, message, hint="") for line, message in normalised.warnings]
+        self.masthead_symbol = ""
+        self.after: _Node | _PartNode | str = ""
+        """The node placed last (or ``formula``, ``closing``): where an unplaced block goes."""
+        self.unplaced: list[tuple[Block, _Node | _PartNode | str]] = []
+        """Blocks kept in place but not structured, with what comes before them."""
+        self.frozen: dict[int, str] = {}
+        """``id()`` of a node under construction -> the id of its frozen paragraph or part."""
 
     # -- helpers ---------------------------------------------------------------------------
     def error(self, block: Block | None, message: str, hint: str = "") -> None:
@@ -134,86 +225,128 @@ class _Parser:
     def warn(self, block: Block, message: str, hint: str = "") -> None:
         self.warnings.append(Problem(self.path, block.line, message, block.text, hint))
 
-    def peek(self) -> Block | None:
-        return self.blocks[self.pos] if self.pos < len(self.blocks) else None
+    def peek(self, ahead: int = 0) -> Block | None:
+        i = self.pos + ahead
+        return self.blocks[i] if i < len(self.blocks) else None
 
-    def opening(self, block: Block, text: str) -> tuple[str, str]:
+    def keep(self, block: Block, why: str) -> None:
+        """Keep ``block`` as an unplaced block after the last node placed, with a warning."""
+        self.unplaced.append((block, self.after))
+        self.warn(block, f"{why}: kept as an unplaced block", "move it to its place in the structured resolution")
+
+    def opening(self, block: Block, text: str, guess: bool = True) -> tuple[str, str]:
         """Split off the opening phrase: the source's italics when it has them, else wording."""
         lead = block.italic_lead
-        if lead and text.startswith(lead):
-            return lead, text[len(lead) :].lstrip()
-        return split_opening(text)
+        if lead:
+            if text.startswith(lead):
+                return lead, text[len(lead) :].lstrip()
+            # The same words, spaced differently (a repaired split word).
+            want = lead.replace(" ", "")
+            got = 0
+            for i, ch in enumerate(text):
+                if ch != " ":
+                    if got >= len(want) or ch != want[got]:
+                        break
+                    got += 1
+                if got == len(want):
+                    return text[: i + 1], text[i + 1 :].lstrip()
+        return split_opening(text) if guess else ("", text)
 
     # -- stages ------------------------------------------------------------------------------
     def parse(self) -> ParseResult | None:
-        masthead, adoption, committee, number, title, title_line, body = self.parse_head()
+        head = self.parse_head()
         formula, formula_line, formula_body = self.parse_formula()
-        body = body or formula_body or (adoption.text.split(" by the ")[1].split(" ")[0] if False else "")
-        if not body and adoption:
-            m = RE_ADOPTED_GA.match(adoption.text) or RE_ADOPTED_SC.match(adoption.text)
+        if formula:
+            self.after = "formula"
+        body = head.body or formula_body
+        if not body and head.adoption:
+            m = RE_ADOPTED_GA.match(head.adoption.text) or RE_ADOPTED_SC.match(head.adoption.text)
             body = m.group("body") if m else ""
         preamble = self.parse_preamble()
         operative = self.parse_operative()
         closing = self.parse_closing()
-        for block in self.blocks[self.pos :]:
-            self.error(block, "text after the closing formula that the importer cannot place")
-        symbol = self.derive_symbol(masthead, body, number)
+        if closing:
+            self.after = "closing"
+        annexes = self.parse_annexes()
+        symbol, number, body = self.derive_symbol(head.masthead, body, head.number)
         if not operative:
             self.error(
                 self.blocks[0] if self.blocks else None,
                 "no operative paragraphs found: this does not look like a resolution",
-                "operative paragraphs are numbered: '1. Decides ...'",
+                "a resolution has an enacting formula ('The General Assembly,') and numbered "
+                "operative paragraphs ('1. Decides ...')",
             )
         if self.problems:
             return None
         pre = tuple(self.freeze(n, ids.preambular_id(i)) for i, n in enumerate(preamble, 1))
         taken: set[str] = set()
-        ops = tuple(self.freeze(n, ids.unique(ids.operative_id(n.label), taken)) for n in operative)
-        footnotes = self.footnotes((*pre, *ops))
-        if self.problems:
-            return None
+        ops = tuple(self.freeze(n, ids.unique(ids.operative_id(n.label, i), taken)) for i, n in enumerate(operative, 1))
+        taken_annexes: set[str] = set()
+        parts = tuple(
+            self.freeze_part(a, ids.unique(ids.annex_id(ids.annex_label(a.heading)), taken_annexes)) for a in annexes
+        )
+        unplaced = tuple(
+            Unplaced(
+                ids.unplaced_id(i),
+                block.text,
+                block.line,
+                after if isinstance(after, str) else self.frozen.get(id(after), ""),
+            )
+            for i, (block, after) in enumerate(self.unplaced, 1)
+        )
         resolution = Resolution(
             symbol=symbol,
             body=body,
             number=number,
-            title=title,
-            title_line=title_line,
-            masthead=masthead,
-            adoption=adoption,
-            committee=committee,
+            title=head.title,
+            title_line=head.title_line,
+            masthead=head.masthead,
+            adoption=head.adoption,
+            committee=head.committee,
             formula=formula,
             formula_line=formula_line,
             preamble=pre,
             operative=ops,
-            footnotes=footnotes,
+            footnotes=(),
             closing=closing,
             source=self.source,
+            annexes=parts,
+            unplaced=unplaced,
         )
+        resolution = replace(resolution, footnotes=self.footnotes(resolution))
+        if self.problems:
+            return None
         return ParseResult(resolution, self.warnings)
 
-    def parse_head(
-        self,
-    ) -> tuple[Masthead | None, Adoption | None, Committee | None, str, str, int, str]:
+    def parse_head(self) -> _Head:
+        head = _Head()
         organization = ""
-        body = ""
         body_line = symbol_line = 0
         session: Session | None = None
         agenda: AgendaItem | None = None
         distribution: Distribution | None = None
-        adoption: Adoption | None = None
-        committee: Committee | None = None
-        number = title = ""
-        title_line = 0
-        self.masthead_symbol = ""
+        in_title = False
         while (block := self.peek()) is not None:
             text = block.text
             if RE_FORMULA.match(text) or RE_OPERATIVE.match(text):
                 break
+            if not head.title_line and not in_title and self.looks_like_paragraph(block):
+                break
             self.pos += 1
+            if RE_ADOPTED_CUT.match(text) and (nxt := self.peek()) and RE_DATE.match(nxt.text):
+                text = f"{text} {nxt.text}"
+                self.pos += 1
+            if text.startswith("[") and "]" not in text:
+                while (nxt := self.peek()) is not None and not RE_FORMULA.match(nxt.text):
+                    text = f"{text} {nxt.text}"
+                    self.pos += 1
+                    if "]" in nxt.text:
+                        break
+            matched = True
             if text == "United Nations":
                 organization = text
             elif m := RE_BODY.match(text):
-                body, body_line = m.group("body"), block.line
+                head.body, body_line = m.group("body"), block.line
             elif m := RE_SYMBOL.match(text):
                 self.masthead_symbol, symbol_line = m.group("symbol").replace(" (", "("), block.line
             elif m := RE_DISTR.match(text):
@@ -228,7 +361,7 @@ class _Parser:
                 agenda = AgendaItem(m.group("item"), block.line)
             elif (m := RE_ADOPTED_GA.match(text)) or (m := RE_ADOPTED_SC.match(text)):
                 meeting = m.groupdict().get("meeting") or ""
-                adoption = Adoption(text, parse_date(m.group("date")), meeting, block.line)
+                head.adoption = Adoption(text, parse_date(m.group("date")), meeting, block.line)
             elif m := RE_COMMITTEE.match(text):
                 inner = m.group("text")
                 name = re.search(
@@ -236,22 +369,34 @@ class _Parser:
                     inner,
                 )
                 refs = tuple(r.symbol for r in find_references(inner))
-                committee = Committee(inner, name.group(1) if name else "", refs, block.line)
+                # "without reference to a Main Committee" names none.
+                named = name.group(1) if name and not inner.startswith("without reference") else ""
+                head.committee = Committee(inner, named, refs, block.line)
             elif m := RE_TITLE.match(text):
-                number, title, title_line = m.group("number"), m.group("title"), block.line
+                head.number, head.title, head.title_line = m.group("number"), m.group("title"), block.line
+                in_title = True
+                continue
             elif m := RE_SC_TITLE.match(text):
-                number, title_line = m.group("number"), block.line
+                head.number, head.title_line = m.group("number"), block.line
             else:
-                self.error(
-                    block,
-                    "line before the enacting formula that is not part of a masthead",
-                    "expected a masthead line ('Distr.: General', 'Agenda item 96', ...), "
-                    "'73/266. Title' or the formula 'The General Assembly,'",
-                )
-        masthead = None
-        if organization or body or symbol_line or session or agenda or distribution:
-            masthead = Masthead(organization, body_line, symbol_line, session, agenda, distribution)
-        return masthead, adoption, committee, number, title, title_line, body
+                matched = False
+            if matched:
+                in_title = False
+            elif in_title:
+                # The title continues on the next line ("... Conference on the" / "Exploration ...").
+                head.title = f"{head.title} {text}"
+            else:
+                self.keep(block, "a line before the enacting formula that is not part of a masthead")
+        if organization or head.body or symbol_line or session or agenda or distribution:
+            head.masthead = Masthead(organization, body_line, symbol_line, session, agenda, distribution)
+        return head
+
+    def looks_like_paragraph(self, block: Block) -> bool:
+        """A block that opens the preamble of a text without an enacting formula."""
+        text = block.text
+        if text == "United Nations" or any(r.match(text) for r in _HEAD_LINES):
+            return False
+        return bool(block.italic_lead) or (len(text.split()) >= 6 and text.rstrip().endswith((",", ";")))
 
     def parse_formula(self) -> tuple[str, int, str]:
         block = self.peek()
@@ -260,77 +405,201 @@ class _Parser:
             return block.text, block.line, m.group("body")
         return "", 0, ""
 
+    def at_end_of_body(self, block: Block) -> bool:
+        return bool(RE_CLOSING.match(block.text) or RE_ANNEX.match(block.text))
+
     def parse_preamble(self) -> list[_Node]:
         nodes: list[_Node] = []
+        numbered_ahead = False
+        for ahead in self.blocks[self.pos :]:
+            if self.at_end_of_body(ahead):
+                break
+            if RE_OPERATIVE.match(ahead.text):
+                numbered_ahead = True
+                break
         while (block := self.peek()) is not None:
-            if RE_OPERATIVE.match(block.text) or RE_CLOSING.match(block.text):
+            if RE_OPERATIVE.match(block.text) or self.at_end_of_body(block):
+                break
+            # An operative paragraph the document does not number: the only one ("Decides ..."),
+            # or one that introduces a text ("Adopts the following Declaration:") whose own
+            # numbered paragraphs follow.
+            phrase, _ = self.opening(block, block.text)
+            if is_operative_phrase(phrase) and (not numbered_ahead or block.text.rstrip().endswith(":")):
                 break
             self.pos += 1
             if (m := RE_SUBPARA.match(block.text)) and nodes:
                 self.add_sub(nodes[-1], block, m.group("label"), m.group("text"))
                 continue
+            if block.text[:1].islower() and nodes:
+                self.continue_last(nodes[-1], block)
+                continue
             phrase, rest = self.opening(block, block.text)
             nodes.append(_Node("preambular", "", phrase, rest, block.line))
+            self.after = nodes[-1]
         return nodes
+
+    def continue_last(self, node: _Node, block: Block) -> None:
+        """A block starting in lower case continues the deepest last paragraph."""
+        while node.children:
+            node = node.children[-1]
+        node.text = f"{node.text} {block.text}".strip()
+        self.warn(block, "a block that starts in lower case: joined to the paragraph before it")
 
     def parse_operative(self) -> list[_Node]:
         nodes: list[_Node] = []
         expected = 1
+        unnumbered = False
+        part: _PartNode | None = None
         while (block := self.peek()) is not None:
-            if RE_CLOSING.match(block.text):
+            if self.at_end_of_body(block):
                 break
             self.pos += 1
-            if m := RE_OPERATIVE.match(block.text):
+            m = RE_OPERATIVE.match(block.text)
+            if part is not None and nodes:
+                if self.ends_part(part, block, m, expected):
+                    part = None
+                else:
+                    self.add_part_item(part, block)
+                    continue
+            if m:
                 label = m.group("label")
                 if int(label) != expected:
                     self.warn(block, f"operative paragraph {label} where {expected} was expected")
                 expected = int(label) + 1
                 phrase, rest = self.opening(block, m.group("text"))
                 nodes.append(_Node("operative", label, phrase, rest, block.line))
-            elif (m := RE_SUBPARA.match(block.text)) and nodes:
-                self.add_sub(nodes[-1], block, m.group("label"), m.group("text"))
+                self.after = nodes[-1]
+            elif (sub := RE_SUBPARA.match(block.text)) and nodes:
+                self.add_sub(nodes[-1], block, sub.group("label"), sub.group("text"))
+            elif nodes and nodes[-1].text.rstrip().endswith(":") and not nodes[-1].children:
+                part = _PartNode("embedded", "", "", block.line)
+                nodes[-1].embedded = part
+                self.add_part_item(part, block)
+            elif block.text[:1].islower() and nodes:
+                self.continue_last(nodes[-1], block)
+            elif not nodes or unnumbered:
+                # A resolution whose operative part is not numbered ("The General Assembly,
+                # ... Decides ..."): each paragraph by its position.
+                unnumbered = True
+                phrase, rest = self.opening(block, block.text)
+                nodes.append(_Node("operative", "", phrase, rest, block.line))
+                self.after = nodes[-1]
             else:
-                self.error(
-                    block,
-                    "operative text that is neither a numbered paragraph nor a subparagraph",
-                    "operative paragraphs start '1. ', subparagraphs '(a) ' or '(i) '",
-                )
+                self.keep(block, "operative text that is neither a numbered paragraph nor a subparagraph")
         return nodes
 
-    def add_sub(self, parent: _Node, block: Block, label: str, text: str) -> None:
-        """Attach (a)... or (i)... under ``parent``; "(i)" after "(h)" is a letter."""
-        is_roman = label in _ROMAN
-        continues_letters = bool(parent.letter_run) and label == next_letter(parent.letter_run)
-        roman_next = _ROMAN[_ROMAN.index(parent.roman_run) + 1] if parent.roman_run in _ROMAN[:-1] else "i"
-        italic_lead = block.italic_lead
-        phrase, rest = ("", text)
-        if italic_lead and text.startswith(italic_lead):
-            phrase, rest = italic_lead, text[len(italic_lead) :].lstrip()
-        node = _Node("subparagraph", label, phrase, rest, block.line)
-        if is_roman and not continues_letters and (label == roman_next or label == "i"):
-            owner = parent.children[-1] if parent.letter_run and parent.children else parent
-            if owner is not parent:
-                owner.roman_run = label
-            else:
-                parent.roman_run = label
-            owner.children.append(node)
+    def ends_part(self, part: _PartNode, block: Block, m: re.Match[str] | None, expected: int) -> bool:
+        """Whether ``block`` resumes the resolution's numbering after an embedded text."""
+        if not m:
+            return False
+        number = int(m.group("label"))
+        if number != expected:
+            return False
+        if number != part.expected:
+            return True
+        # Both numberings expect this number: an operative verb decides.
+        return bool(block.italic_lead and is_operative_phrase(block.italic_lead)) or is_operative_phrase(
+            split_opening(m.group("text"))[0]
+        )
+
+    def add_part_item(self, part: _PartNode, block: Block) -> None:
+        text = block.text
+        if not part.items and not part.title and _heading_like(text) and not RE_OPERATIVE.match(text):
+            part.title = text
+            self.after = part
             return
-        if parent.letter_run and label != next_letter(parent.letter_run):
-            self.warn(block, f"subparagraph ({label}) where ({next_letter(parent.letter_run)}) was expected")
-        parent.letter_run = label
-        parent.roman_run = ""
-        parent.children.append(node)
+        if m := RE_OPERATIVE.match(text):
+            phrase, rest = self.opening(block, m.group("text"), guess=False)
+            part.items.append(_Node("text", m.group("label"), phrase, rest, block.line))
+            part.expected = int(m.group("label")) + 1
+        elif (sub := RE_SUBPARA.match(text)) and part.items:
+            self.add_sub(part.items[-1], block, sub.group("label"), sub.group("text"))
+            return
+        elif m := RE_SECTION.match(text):
+            part.items.append(_Node("heading", m.group("label"), "", m.group("text"), block.line))
+        elif text[:1].islower() and part.items:
+            self.continue_last(part.items[-1], block)
+            return
+        else:
+            kind: ParagraphKind = "heading" if _heading_like(text) else "text"
+            phrase, rest = self.opening(block, text, guess=False) if kind == "text" else ("", text)
+            part.items.append(_Node(kind, "", phrase, rest, block.line))
+        self.after = part.items[-1]
+
+    def add_sub(self, parent: _Node, block: Block, label: str, text: str) -> None:
+        """Attach (a)... or (i)... under ``parent``; see the module docstring."""
+        phrase, rest = self.opening(block, text, guess=self.verbs_in_subparagraphs(parent))
+        node = _Node("subparagraph", label, phrase, rest, block.line)
+        last = parent.children[-1] if parent.children else None
+        if last is None:
+            if label in ROMAN:
+                parent.list_kind = "roman"
+                if label != "i":
+                    self.warn(block, f"subparagraph ({label}) where (i) was expected")
+            else:
+                parent.list_kind = "letter"
+                if label != "a":
+                    self.warn(block, f"subparagraph ({label}) where (a) was expected")
+            parent.children.append(node)
+        elif parent.list_kind == "letter":
+            inner = last.children[-1] if last.children else None
+            if inner is not None and last.list_kind == "roman" and label == next_roman(inner.label):
+                last.children.append(node)
+            elif label == next_letter(last.label):
+                parent.children.append(node)
+            elif label == "i":
+                last.list_kind = "roman"
+                last.children.append(node)
+            elif inner is not None and last.list_kind == "roman" and label in ROMAN:
+                self.warn(block, f"subparagraph ({label}) where ({next_roman(inner.label)}) was expected")
+                last.children.append(node)
+            else:
+                self.warn(block, f"subparagraph ({label}) where ({next_letter(last.label)}) was expected")
+                parent.children.append(node)
+        else:
+            if label == next_roman(last.label):
+                parent.children.append(node)
+            elif label == "a" and not last.children:
+                last.list_kind = "letter"
+                last.children.append(node)
+            elif last.children and last.list_kind == "letter" and label == next_letter(last.children[-1].label):
+                last.children.append(node)
+            else:
+                self.warn(block, f"subparagraph ({label}) where ({next_roman(last.label)}) was expected")
+                parent.children.append(node)
+        self.after = node
+
+    def verbs_in_subparagraphs(self, parent: _Node) -> bool:
+        """Whether subparagraphs carry their own opening verbs: their paragraph is only an
+        introductory phrase ("Acting under Chapter VII of the Charter of the United Nations,")."""
+        head = parent.phrase.split()[0].lower() if parent.phrase else ""
+        return parent.kind == "operative" and head.endswith("ing") and parent.text.rstrip().endswith(",")
 
     def parse_closing(self) -> Closing | None:
         block = self.peek()
         if not block or not (m := RE_CLOSING.match(block.text)):
             return None
         self.pos += 1
-        when = None
-        if (nxt := self.peek()) and RE_DATE.match(nxt.text):
+        when = parse_date(m.group("date")) if m.group("date") else None
+        if when is None and (nxt := self.peek()) and RE_DATE.match(nxt.text):
             when = parse_date(nxt.text)
             self.pos += 1
         return Closing(m.group("meeting"), when, block.line)
+
+    def parse_annexes(self) -> list[_PartNode]:
+        annexes: list[_PartNode] = []
+        while (block := self.peek()) is not None:
+            self.pos += 1
+            if RE_ANNEX.match(block.text):
+                annexes.append(_PartNode("annex", block.text, "", block.line))
+                self.after = annexes[-1]
+            elif annexes:
+                self.add_part_item(annexes[-1], block)
+            elif RE_CLOSING.match(block.text) or RE_DATE.match(block.text):
+                self.keep(block, "a second closing formula")
+            else:
+                self.keep(block, "text after the closing formula that is not an annex")
+        return annexes
 
     # -- model -------------------------------------------------------------------------------
     def freeze(self, node: _Node, node_id: str) -> Paragraph:
@@ -338,27 +607,47 @@ class _Parser:
         children = tuple(
             self.freeze(c, ids.unique(ids.subparagraph_id(node_id, c.label), taken)) for c in node.children
         )
-        kind = node.kind if node.kind in ("preambular", "operative") else "subparagraph"
-        return Paragraph(node_id, kind, node.label, node.phrase, node.text, node.line, children)  # type: ignore[arg-type]
+        embedded = self.freeze_part(node.embedded, ids.embedded_id(node_id)) if node.embedded else None
+        self.frozen[id(node)] = node_id
+        phrase, text = node.phrase, node.text
+        if node.children and self.verbs_in_subparagraphs(node) and text.endswith(","):
+            # "Acting under Chapter VII of the Charter of the United Nations," introduces its
+            # subparagraphs' verbs; the official text sets the whole clause in italics.
+            phrase, text = join_phrase(phrase, text[:-1].rstrip()), ","
+        return Paragraph(node_id, node.kind, node.label, phrase, text, node.line, children, embedded)
 
-    def footnotes(self, paragraphs: tuple[Paragraph, ...]) -> tuple[Footnote, ...]:
+    def freeze_part(self, part: _PartNode, part_id: str) -> Part:
+        taken: set[str] = set()
+        paragraphs: list[Paragraph] = []
+        unnumbered = 0
+        for item in part.items:
+            unnumbered += 0 if item.label else 1
+            paragraphs.append(
+                self.freeze(item, ids.unique(ids.part_paragraph_id(part_id, item.label, unnumbered), taken))
+            )
+        self.frozen[id(part)] = part_id
+        return Part(part_id, part.kind, part.heading, part.title, part.line, tuple(paragraphs))
+
+    def footnotes(self, resolution: Resolution) -> tuple[Footnote, ...]:
+        from generator.validate import marked_texts
+
+        defined = {n.number for n in self.notes}
         cited: dict[str, list[str]] = {}
-        for top in paragraphs:
-            for p in top.walk():
-                for m in NOTE_MARKER.finditer(p.full_text):
-                    if m.group(1) not in {n.number for n in self.notes}:
-                        self.problems.append(
-                            Problem(
-                                self.path,
-                                p.line,
-                                f"footnote marker {m.group(1)} has no footnote text",
-                                p.full_text,
-                                "add the footnote's text, or remove the marker",
-                            )
+        for node_id, node_line, text in marked_texts(resolution):
+            for m in NOTE_MARKER.finditer(text):
+                if m.group(1) not in defined:
+                    self.problems.append(
+                        Problem(
+                            self.path,
+                            node_line,
+                            f"footnote marker {m.group(1)} has no footnote text",
+                            text,
+                            "add the footnote's text, or remove the marker",
                         )
-                    ids_ = cited.setdefault(m.group(1), [])
-                    if p.id not in ids_:
-                        ids_.append(p.id)
+                    )
+                ids_ = cited.setdefault(m.group(1), [])
+                if node_id not in ids_:
+                    ids_.append(node_id)
         out = []
         seen: set[str] = set()
         for note in self.notes:
@@ -375,9 +664,8 @@ class _Parser:
             out.append(Footnote(note.number, note.text, note.line, tuple(cited.get(note.number, ()))))
         return tuple(sorted(out, key=lambda f: int(f.number)))
 
-    def derive_symbol(self, masthead: Masthead | None, body: str, number: str) -> str:
-        if self.symbol_override:
-            return self.symbol_override
+    def derive_symbol(self, masthead: Masthead | None, body: str, number: str) -> tuple[str, str, str]:
+        """(symbol, number, body): from the text, or from ``--symbol`` for what it does not print."""
         derived = ""
         if number and body in _BODIES:
             derived = f"{_BODIES[body]}/RES/{number.replace(' (', '(')}"
@@ -389,7 +677,16 @@ class _Parser:
                     f"masthead symbol {self.masthead_symbol} differs from {derived}, derived from the number",
                 )
             )
-        symbol = self.masthead_symbol or derived
+        symbol = self.symbol_override or self.masthead_symbol or derived
+        if self.symbol_override and derived and derived != self.symbol_override:
+            self.warnings.append(
+                Problem(self.path, 0, f"--symbol {self.symbol_override} differs from {derived}, printed in the text")
+            )
+        if m := re.match(r"^([AES])/RES/(.+)$", symbol):
+            if not body:
+                body = _BODY_OF_PREFIX[m.group(1)]
+            if not number:
+                number = re.sub(r"\(([0-9]{4})\)$", r" (\1)", m.group(2))
         if not symbol:
             self.problems.append(
                 Problem(
@@ -401,7 +698,7 @@ class _Parser:
                     "or give the symbol with --symbol",
                 )
             )
-        return symbol
+        return symbol, number, body
 
 
 def parse(
@@ -415,4 +712,4 @@ def parse(
     return result, parser.problems
 
 
-__all__ = ["ParseResult", "parse", "parse_date", "replace"]
+__all__ = ["ParseResult", "is_operative_phrase", "next_letter", "next_roman", "parse", "parse_date"]

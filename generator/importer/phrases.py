@@ -31,7 +31,9 @@ COMPLEMENTS: tuple[tuple[str, ...], ...] = tuple(
         "with concern", "with satisfaction", "with appreciation", "with interest",
         "with regret", "with alarm", "its deep concern", "its grave concern",
         "its serious concern", "its utmost concern", "its concern", "its deep appreciation",
-        "its appreciation", "its gratitude", "its support", "its full support",
+        "its appreciation", "its gratitude", "its strong support", "its support", "its full support",
+        "its firm conviction", "its conviction", "its strong commitment", "its full commitment",
+        "its commitment",
         "its determination", "deep concern", "grave concern", "serious concern", "concern",
         "appreciation", "satisfaction", "regret", "the view", "note of",
     )
@@ -46,7 +48,52 @@ _COMPLEMENT_HEADS = {
 }
 _WORD = re.compile(r"\S+")
 _EXPRESSIVE = frozenset({"concern", "deep", "grave", "serious", "its", "appreciation", "satisfaction", "regret"})
-_EXPRESSING = frozenset({"expressing", "expresses", "expressed", "reiterating", "reiterates", "conveying"})
+_EXPRESSING = frozenset(
+    {
+        "expressing", "expresses", "expressed", "reiterating", "reiterates", "conveying",
+        "reaffirming", "reaffirms", "renewing", "renews",
+    }
+)  # fmt: skip
+# A trailing adverb belongs to the phrase when a function word or a name follows it
+# ("Noting further that", "Recalling also its"), not a noun it qualifies ("Encourages further efforts").
+_AFTER_ADVERB = frozenset(
+    [
+        "the",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "a",
+        "an",
+        "to",
+        "with",
+        "in",
+        "of",
+        "on",
+        "at",
+        "for",
+        "all",
+        "any",
+        "by",
+        "upon",
+        "from",
+        "this",
+        "these",
+        "those",
+        "each",
+        "every",
+        "and",
+        "as",
+        "whether",
+        "how",
+        "what",
+        "which",
+        "where",
+        "when",
+        "once",
+    ]
+)
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -56,7 +103,7 @@ def _words(text: str) -> list[tuple[str, int]]:
 def split_opening(text: str) -> tuple[str, str]:
     """Split ``text`` into (opening phrase, rest).  ``("", text)`` when it has no such phrase."""
     words = _words(text)
-    if not words or not words[0][0][:1].isupper() or not words[0][0].isalpha():
+    if not words or not words[0][0][:1].isupper() or not words[0][0].rstrip(",;:").isalpha():
         return "", text
     i = 0
     # Leading adverbs: "Also requests", "Deeply concerned", "Once again calls upon".
@@ -64,10 +111,14 @@ def split_opening(text: str) -> tuple[str, str]:
         if words[i][0].lower() == "noting" and i == 0:
             break
         i += 1
-    if not words[i][0].isalpha():
+    if not words[i][0].rstrip(",;:").isalpha():
         return "", text
     head = words[i][0].lower()
     i += 1
+    if head[-1] in ",;:":
+        # "Reaffirming, in that regard, ...": punctuation closes the phrase.
+        end = words[i - 1][1] - 1
+        return text[:end], text[end:].lstrip()
     # "Welcomes and urges", "Condemns and deplores": two verbs joined by "and".
     if (
         i + 1 < len(words)
@@ -80,6 +131,9 @@ def split_opening(text: str) -> tuple[str, str]:
         i += 2
     while i < len(words) and words[i][0].lower() in TRAILING_ADVERBS:
         if words[i][0].lower() == "once" and (i + 1 >= len(words) or words[i + 1][0] != "again"):
+            break
+        following = words[i + 1][0] if i + 1 < len(words) else ""
+        if following and following.lower() not in _AFTER_ADVERB and not following[:1].isupper():
             break
         i += 2 if words[i][0].lower() == "once" else 1
     lowered = [w.lower() for w, _ in words]

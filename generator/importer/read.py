@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -25,16 +26,19 @@ class SourceFile:
         return self.data.decode("utf-8-sig")
 
 
+_TEXT_LAYER = re.compile(rb"^\s*(?:[0-9]{2}-[0-9]{5}\s*\([A-Z]\)|\*[0-9]{7,}\*\s*$)", re.MULTILINE)
+
+
 def detect_format(data: bytes) -> Format:
     """``pdf`` for a PDF, ``pdf-text`` for a PDF's raw text layer, ``text`` otherwise.
 
-    A raw text layer betrays itself by its page furniture: form feeds between pages and the
-    job-number line ``18-17962 (E)``.
+    A raw text layer betrays itself by its page furniture: form feeds between pages, the job
+    number ``18-17962 (E)`` or the barcode ``*1817962*`` on a line of its own.
     """
-    if data.startswith(b"%PDF-"):
+    if data.lstrip()[:5] == b"%PDF-":
         return "pdf"
     head = data[:200_000]
-    if b"\f" in head or b"(E)    " in head:
+    if b"\f" in head or _TEXT_LAYER.search(head):
         return "pdf-text"
     return "text"
 
