@@ -20,10 +20,12 @@ from generator.render import (
     GENERATED_MARKER,
     environment,
     page_path,
+    render_citation_files,
     render_documents,
     render_home,
     render_resolution,
     render_topics,
+    site_card,
 )
 from generator.store import DATA_FILE, load_resolution, write_if_changed
 
@@ -116,12 +118,16 @@ def guide_page(text: str) -> str:
     return f"---\ntitle: {title}\n---\n{GENERATED_MARKER}\n\n{text}"
 
 
-def render_pages(project: Project, loaded: Loaded) -> dict[str, str]:
+def render_pages(project: Project, loaded: Loaded) -> dict[str, str | bytes]:
     """Every generated page: path inside docs/ -> Markdown."""
     env = environment(project.templates_dir)
     symbols = frozenset(r.symbol for r in loaded.resolutions)
     resolutions = list(loaded.resolutions)
-    pages = {"index.md": render_home(env, resolutions), DOCUMENTS_PAGE: render_documents(env, resolutions)}
+    pages: dict[str, str | bytes] = {
+        "index.md": render_home(env, resolutions),
+        DOCUMENTS_PAGE: render_documents(env, resolutions),
+        "assets/card.png": site_card(),
+    }
     pages.update(render_topics(env, resolutions, loaded.slots, loaded.tags))
     guide = project.root / GUIDE
     if guide.exists():
@@ -131,10 +137,11 @@ def render_pages(project: Project, loaded: Loaded) -> dict[str, str]:
         pages[page_path(res.symbol)] = render_resolution(
             env, res, loaded.slots[res.symbol], project, symbols, loaded.crossrefs, loaded.tags
         )
+        pages.update(render_citation_files(res, project))
     return pages
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> BuildReport:
+def write_pages(docs_dir: Path, pages: dict[str, str | bytes]) -> BuildReport:
     """Write pages whose content changed; remove pages generated earlier that are gone now."""
     report = BuildReport()
     for rel, content in sorted(pages.items()):
@@ -154,6 +161,10 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> BuildReport:
         if GENERATED_MARKER in head:
             path.unlink()
             report.removed.append(path)
+            for extra in ("citation.bib", "citation.json", "card.png"):
+                if (path.parent / extra).exists() and path.parent / extra not in wanted:
+                    (path.parent / extra).unlink()
+                    report.removed.append(path.parent / extra)
             parent = path.parent
             while parent != docs_dir and not any(parent.iterdir()):
                 parent.rmdir()

@@ -5,6 +5,7 @@ All the work is done by :func:`generator.build.build`; this file only connects i
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from generator.build import Loaded, load_project, render_pages, write_pages
 from generator.errors import GeneratorError
 from generator.project import Project, project_from_config
 from generator.render import page_path
+from generator.search import merge, paragraph_entries
 
 log = logging.getLogger("mkdocs.plugins.annotated-resolutions")
 
@@ -70,6 +72,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 if page.file.src_uri == page_path(symbol):
                     page.edit_url = self.project.edit_url(data_file) or None
         return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Search hits on the official text open the paragraph, not the top of the text.
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if not (self.loaded and index_file.exists()):
+            return
+        index = json.loads(index_file.read_text("utf-8"))
+        merged = merge(index, paragraph_entries(self.loaded.resolutions, self.loaded.slots))
+        index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.project is not None

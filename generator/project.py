@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,19 @@ class _LenientLoader(yaml.SafeLoader):
     """Reads ``mkdocs.yml`` without importing what its ``!!python/name`` tags point at."""
 
 
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """MkDocs' ``!ENV NAME`` / ``!ENV [NAME, OTHER, default]``: the first variable set, else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
+    for name in items[:-1]:
+        if str(name) in os.environ:
+            return os.environ[str(name)]
+    return items[-1] if items else None
+
+
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_LenientLoader.add_constructor("!ENV", _env_tag)
 _LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 

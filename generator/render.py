@@ -16,8 +16,11 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
+import yaml
 
+from generator.cards import card
 from generator.citations import CitedDocument, LineageItem, body_prefix, document_index, lineage
+from generator.cite import Citations, bibtex, cite_paragraph, cite_resolution, csl_json
 from generator.commentary import Slot, Tag, is_stale, new_slot_text
 from generator.crossrefs import CrossRefs, find_refs, rewrite
 from generator.lint import code_regions, sanitise
@@ -131,6 +134,7 @@ class ParagraphView:
     stale: bool
     """The commentary was written for an earlier wording of the paragraph."""
     tags: tuple[LinkView, ...]
+    cite: Citations
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,12 +201,13 @@ def paragraph_views(
                 add_url=project.edit_url(path) if slot else project.create_url(path, new_slot_text()),
                 sources=tuple(linker.inline(s) for s in slot.sources) if slot else (),
                 cited_by=cited_by,
-                stale=bool(slot) and is_stale(slot, p),  # type: ignore[arg-type]
+                stale=slot is not None and is_stale(slot, p),
                 tags=tuple(
                     LinkView(tags[t].label, linker.page_link(topic_page(t)))
                     for t in (slot.tags if slot else ())
                     if t in tags
                 ),
+                cite=cite_paragraph(res, p.id),
             )
         )
     return views
@@ -250,6 +255,9 @@ def render_resolution(
     history: list[LineageItem] = lineage(res)
     return env.get_template("resolution.md.j2").render(
         res=res,
+        front_matter=front_matter(resolution_meta(res, project)),
+        cite=cite_resolution(res),
+        files=citation_files(res),
         marker=GENERATED_MARKER,
         paragraphs=paragraph_views(res, linker, slots, project, crossrefs, tags),
         footnotes=[FootnoteView(f.number, linker.inline(f.text)) for f in res.footnotes],
@@ -262,6 +270,71 @@ def render_resolution(
         href=linker.href,
         documents_link=linker.page_link(DOCUMENTS_PAGE),
         script_root=posixpath.relpath(".", posixpath.dirname(page)),
+    )
+
+
+def page_url(project: Project, symbol: str) -> str:
+    """The resolution page's public address (``""`` when the site has no site_url)."""
+    return f"{project.site_url.rstrip('/')}/{symbol}/" if project.site_url else ""
+
+
+def front_matter(meta: Mapping[str, object]) -> str:
+    """YAML front matter, quoted safely whatever the titles contain."""
+    return "---\n" + yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=100_000) + "---"
+
+
+def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
+    """Page metadata: title, description, and Highwire ``citation_*`` tags for reference managers."""
+    when = res.adoption_date
+    description = f"{res.body} resolution {res.number or res.symbol}"
+    description += f" of {long_date(when)}" if when else ""
+    description += f": {res.title}" if res.title else ""
+    description += ". Official text with a permanent link to every paragraph, footnotes and expert commentary."
+    citation: dict[str, object] = {
+        "citation_title": res.title or res.symbol,
+        "citation_author": f"United Nations {res.body}",
+        "citation_publisher": "United Nations",
+        "citation_technical_report_number": res.symbol,
+        "citation_language": "en",
+    }
+    if when:
+        citation["citation_date"] = when.strftime("%Y/%m/%d")
+        citation["citation_publication_date"] = when.strftime("%Y/%m/%d")
+    if url := page_url(project, res.symbol):
+        citation["citation_public_url"] = url
+    citation["citation_pdf_url"] = undocs_url(res.symbol)
+    return {
+        "title": f"{res.symbol}: {res.title}" if res.title else res.symbol,
+        "description": description,
+        "citation": citation,
+        "image": f"{res.symbol}/card.png",
+    }
+
+
+def citation_files(res: Resolution) -> dict[str, str]:
+    """Names of the reference-manager files written beside the page."""
+    return {"bibtex": "citation.bib", "csl": "citation.json"}
+
+
+def render_citation_files(res: Resolution, project: Project) -> dict[str, str | bytes]:
+    """The BibTeX and CSL-JSON files and the preview image of a resolution: path in docs/ -> content."""
+    url = page_url(project, res.symbol)
+    names = citation_files(res)
+    footer = [f"{res.body} · adopted {long_date(res.adoption_date)}" if res.adoption_date else res.body]
+    return {
+        f"{res.symbol}/{names['bibtex']}": bibtex(res, url),
+        f"{res.symbol}/{names['csl']}": csl_json(res, url),
+        f"{res.symbol}/card.png": card(f"{res.symbol} · annotated", res.title or res.symbol, footer),
+    }
+
+
+def site_card() -> bytes:
+    return card(
+        "Annotated Resolutions",
+        "UN resolutions, paragraph by paragraph, with expert commentary",
+        [
+            "Permanent links · footnotes in place · linked references",
+        ],
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.site_server import build_site, free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -42,7 +44,7 @@ def copy_project(dest: Path) -> Path:
     """A copy of the site's sources (not its generated pages) in ``dest``; returns its mkdocs.yml."""
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("templates", "resolutions"):
+    for name in ("templates", "resolutions", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.copytree(
         ROOT / "docs",
@@ -55,3 +57,57 @@ def copy_project(dest: Path) -> Path:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path)
+
+
+# -- browser tests: the site built once per session, served on 127.0.0.1, Debian's Chromium -----
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("site")
+    config = copy_project(tmp)
+    # Link previews look pages up in the sitemap, which is written for site_url: build for the
+    # address the site is served at.
+    port = free_port()
+    result = build_site(config, site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    with serve(tmp / "site", port) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed: run `make chromium` (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+    from playwright.sync_api import Browser
+
+    assert isinstance(browser, Browser)
+    options = getattr(request, "param", None) or {"viewport": {"width": 1280, "height": 900}}
+    context = browser.new_context(**options)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"

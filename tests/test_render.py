@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.build import build, load_project, render_pages
-from generator.project import project_from_config
 from generator.naming import paragraph_name
+from generator.project import project_from_config
 from generator.render import Linker, escape_md, relative_link
 from tests.conftest import ROOT
 

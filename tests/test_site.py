@@ -118,3 +118,14 @@ def test_commentary_for_a_missing_paragraph_fails_build_and_check(tmp_path: Path
     )
     assert check.returncode == 1
     assert "resolutions/A-RES-73-266/commentary/op-9.md:1" in check.stderr
+
+
+def test_plugin_and_cli_write_the_same_pages(tmp_path: Path) -> None:
+    """The plugin rewrites nothing after `python -m generator build`: no rebuild loop in serve."""
+    config = copy_project(tmp_path)
+    subprocess.run([sys.executable, "-m", "generator", "--config", str(config), "build"], check=True, capture_output=True)
+    docs = tmp_path / "docs"
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in docs.rglob("*") if p.is_file()}
+    assert build_site(config).returncode == 0
+    after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in docs.rglob("*") if p.is_file()}
+    assert after == before

@@ -1,0 +1,62 @@
+"""Preview images (1200×630 PNG) shown when a page is shared: the site's, and one per resolution.
+
+Drawn with Pillow and its built-in font, so they need no network and no font on the machine;
+the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+_INDIGO = (26, 35, 126)
+_GREEN = (46, 125, 107)
+_WHITE = (255, 255, 255)
+_PALE = (197, 202, 233)
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.load_default(size=size)
+
+
+def _wrap(
+    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int
+) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if draw.textlength(candidate, font=font) <= width or not line:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def card(kicker: str, title: str, footer: Iterable[str]) -> bytes:
+    """A card: a small line above, the title wrapped (at most 4 lines), footer lines below."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), _INDIGO)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, HEIGHT - 18, WIDTH, HEIGHT), fill=_GREEN)
+    draw.text((80, 70), kicker, font=_font(36), fill=_PALE)
+    title_font = _font(58)
+    lines = _wrap(draw, title, title_font, WIDTH - 160)
+    if len(lines) > 4:
+        lines = [*lines[:3], lines[3] + " …"]
+    y = 150
+    for line in lines:
+        draw.text((80, y), line, font=title_font, fill=_WHITE)
+        y += 72
+    y = HEIGHT - 60 - 44 * len(list(footer))
+    for line in footer:
+        draw.text((80, y), line, font=_font(32), fill=_PALE)
+        y += 44
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
