@@ -23,6 +23,7 @@ is a *lint* problem, reported by ``python -m generator check`` (and as warnings 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import re
@@ -232,19 +233,9 @@ def read_slot(
 
     updated = meta.get("updated")
     if isinstance(updated, str):
-        try:
+        with contextlib.suppress(ValueError):
             updated = date.fromisoformat(updated)
-        except ValueError:
-            problems.append(
-                Problem(
-                    shown,
-                    _field_line(front, "updated"),
-                    f"'updated' is not a date: {updated!r}",
-                    hint="updated: 2026-11-27",
-                )
-            )
-            updated = None
-    elif updated is not None and not isinstance(updated, date):
+    if updated is not None and not isinstance(updated, date):
         problems.append(
             Problem(
                 shown,

@@ -26,14 +26,13 @@ from dataclasses import dataclass, field
 from generator import ids
 from generator.commentary import Slot
 from generator.errors import Problem
+from generator.lint import code_regions
 from generator.model import Resolution
 from generator.naming import names
 from generator.references import undocs_url
 
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s]+)\)")
 _TARGET = re.compile(r"^(?P<symbol>[A-Z]{1,3}(?:/[A-Za-z0-9.\-()]+)+)?(?:#(?P<id>[a-z0-9-]+))?$")
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,21 +70,12 @@ class CrossRefs:
 
 def _masked(body: str) -> str:
     """``body`` with code blocks and code spans blanked out (same length, same lines)."""
-    lines = body.split("\n")
-    fence: str | None = None
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if fence is None and m:
-            fence = m.group("fence")[0] * len(m.group("fence"))
-            lines[i] = " " * len(line)
-        elif fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            lines[i] = " " * len(line)
-        elif line.startswith("    ") or line.startswith("\t"):
-            continue  # indented text inside lists is ordinary text here
-    text = "\n".join(lines)
-    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    chars = list(body)
+    for region in code_regions(body):
+        for i in range(region.start, region.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def find_refs(slot: Slot, own_symbol: str) -> list[ParagraphRef]:

@@ -124,3 +124,14 @@ def test_documents_page_and_cited_by_in_the_site(tmp_path: Path) -> None:
         '<p class="ar-cited-by">Cited in the commentary on <a data-preview href="#pp-10">preambular paragraph 10</a>, '
         '<a data-preview href="#op-1-a">operative paragraph 1 (a)</a>.</p>'
     ) in page
+
+
+def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:
+    """MkDocs' validation settings make a link to a paragraph that does not exist fail --strict."""
+    from tests.conftest import copy_project
+
+    config = copy_project(tmp_path)
+    (tmp_path / "docs" / "notes.md").write_text("# Notes\n\nSee [op 99](A/RES/73/266/index.md#op-99).\n")
+    result = build_site(config)
+    assert result.returncode != 0
+    assert "op-99" in result.stderr
