@@ -124,9 +124,12 @@ def is_furniture(line: Line, page_count: int, top: bool, headers: set[str], titl
         if total == page_count and 1 <= shown <= total:
             return True
     if top and line.page > 1:
-        if SYMBOL_HEADER.match(text) or text in headers:
+        if SYMBOL_HEADER.match(text):
             return True
-        if len(text) > 12 and title and text in title and not TERMINAL.search(text):
+        # A short title: repeated at the top of pages, or a piece of the title; never a line that
+        # reads like the body (a label, closing punctuation).
+        looks_like_body = bool(LABEL.match(text) or TERMINAL.search(text))
+        if not looks_like_body and (text in headers or (len(text.split()) >= 3 and title and text in title)):
             return True
     return False
 
@@ -360,8 +363,12 @@ def reorder_pieces(body: list[Line]) -> tuple[list[Line], list[Reordered]]:
         return body, []
     short_limit = 0.7 * _full_width(body, zones)
 
+    page_start = {id(next(line for line in body if line.page == page)) for page in {line.page for line in body}}
+
     def short(line: Line) -> bool:
-        return len(line.text) < short_limit and not LABEL_ONLY.match(line.text)
+        """A candidate piece: short, not a label (labels anchor paragraphs), not the first line of
+        a page (that continues the page before)."""
+        return len(line.text) < short_limit and not LABEL.match(line.text) and id(line) not in page_start
 
     # Boxes of the body zone, as index ranges into ``body``.
     boxes: list[list[int]] = []
@@ -420,7 +427,12 @@ def reorder_pieces(body: list[Line]) -> tuple[list[Line], list[Reordered]]:
     b = 0
     while b < len(boxes):
         run: list[int] = []
-        while b < len(boxes) and len(boxes[b]) == 1 and short(body[boxes[b][0]]):
+        while (
+            b < len(boxes)
+            and len(boxes[b]) == 1
+            and short(body[boxes[b][0]])
+            and (not run or body[boxes[b][0]].page == body[run[0]].page)
+        ):
             run.append(boxes[b][0])
             b += 1
         if not run:
