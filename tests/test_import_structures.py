@@ -306,3 +306,78 @@ def summary_counts(r: Resolution) -> tuple[int, int, int]:
 
     s = summary(r, ())
     return s["preambular"], s["operative"], s["annexes"]
+
+
+DECLARATION_TEXT_LAYER = """United Nations
+General Assembly
+
+A/RES/99/3
+
+Distr.: General
+18 October 2019
+
+Seventy-fourth session
+Agenda item 3
+
+  Resolution adopted by the General Assembly on
+
+10 October 2019
+
+[without reference to a Main Committee (A/74/L.4)]
+
+99/3.  Political declaration of the high-level meeting of the General Assembly
+on the testing of importers
+
+The General Assembly
+
+Adopts the following political declaration approved by the high-level meeting of the
+General Assembly on the testing of importers, held on 26 September 2019:
+
+United to test importers: an urgent global response to a global problem
+
+We,  Heads  of  State  and  Government  and  representatives  of  States  and  Governments,
+assembled at the United Nations on 26 September 2019, recalling the report of the
+Secretary-General,1  and resolved to test,
+
+1.  Reaffirm  our  commitment  to  test  every  importer  by  2030,  including  the  ones  that
+read  text  layers;
+
+__________________
+
+1  A/74/1.
+
+19-00001 (E)    181019
+*1900001*
+
+\fA/RES/99/3
+
+2.  Recognize that tests written first are tests that run;
+
+24th plenary meeting
+10 October 2019
+
+2/2
+
+19-00001
+\f"""
+
+
+def test_a_declaration_in_a_text_layer() -> None:
+    r, warnings = load(DECLARATION_TEXT_LAYER, "pdf-text")
+    assert warnings == []
+    assert r.title == (
+        "Political declaration of the high-level meeting of the General Assembly on the testing of importers"
+    )
+    assert r.formula == "The General Assembly"
+    assert (r.preamble, [p.phrase for p in r.operative]) == ((), ["Adopts"])
+    part = r.operative[0].embedded
+    assert part is not None
+    assert part.title == "United to test importers: an urgent global response to a global problem"
+    assert [(p.id, p.text[:30]) for p in part.paragraphs] == [
+        ("op-1-text-t1", "We, Heads of State and Governm"),
+        ("op-1-text-1", "Reaffirm our commitment to tes"),
+        ("op-1-text-2", "Recognize that tests written f"),
+    ]
+    assert "Secretary-General,[^1] and resolved to test," in part.paragraphs[0].text
+    assert r.footnotes[0].cited_by == ("op-1-text-t1",)
+    assert r.closing is not None and r.closing.date == date(2019, 10, 10)

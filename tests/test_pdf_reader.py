@@ -141,3 +141,76 @@ def test_a_damaged_pdf_is_refused(data: bytes) -> None:
     with pytest.raises(UnstructurableTextError) as exc:
         load(data)
     assert exc.value.problems[0].message.startswith(("cannot read this PDF", "the PDF has no text layer"))
+
+
+GA_PAGE_1 = [
+    line(123.4, 734.2, R("United Nations", 14)),
+    line(492.8, 735.5, R("A", 20), R("/RES/99/3")),
+    line(123.4, 705.6, B("General Assembly", 20)),
+    line(397.0, 705.3, "Distr.: General"),
+    line(397.0, 693.6, "18 October 2019"),
+    line(60.0, 569.7, B("Seventy-fourth session")),
+    line(60.0, 558.1, "Agenda item 3"),
+    line(123.4, 525.9, B("Resolution adopted by the General Assembly on", 14)),
+    line(123.4, 510.9, B("10 October 2019", 14)),
+    line(123.4, 486.1, I("[without reference to a Main Committee (A/74/L.4)]")),
+    line(85.1, 461.1, B("99/3.    Political declaration of the high-level meeting of the General", 12)),
+    line(123.4, 447.6, B("Assembly on the testing of importers", 12)),
+    line(147.1, 420.0, I("The General Assembly")),
+    line(147.1, 402.0, I("Adopts"), " the following political declaration approved by the high-level"),
+    line(123.4, 390.0, "meeting of the General Assembly on the testing of importers:"),
+    line(190.0, 372.0, B("United to test importers: an urgent global response")),
+    line(240.0, 360.0, B("to a global problem")),
+    line(147.1, 342.0, "We, Heads of State and Government and representatives of States and"),
+    line(
+        123.4, 330.0, "Governments, recalling the report of the Secretary-General,", sup("1"), " and resolved to test,"
+    ),
+    line(147.1, 312.0, "1.   ", I("Reaffirm"), " our commitment to test every importer by 2030;"),
+    line(147.1, 294.0, "2.   ", I("Recognize"), " that tests written first are tests that run;"),
+    line(397.3, 250.0, I("24th plenary meeting")),
+    line(416.0, 238.0, I("10 October 2019")),
+    line(99.6, 100.0, B("__________________", 8)),
+    line(117.0, 88.2, Run("1", "R", 5.5, rise=3.0)),
+    line(123.4, 88.2, R("A/74/1.", 8.5)),
+    line(65.4, 44.4, "19-00001 (E)    181019"),
+    line(65.4, 29.8, R("*1900001*", 12)),
+]
+GA_PAGE_2 = [
+    line(60.0, 733.0, B("A/RES/99/3", 8.5)),
+    line(290.0, 700.0, B("Annex", 12)),
+    line(220.0, 682.0, B("Principles on the testing of importers", 12)),
+    line(147.1, 660.0, "1.   Tests are written first;"),
+    line(147.1, 642.0, "2.   Tests run fast, and they read the official PDF, its text layer and"),
+    line(123.4, 630.0, "any Markdown rendering of it."),
+    line(60.0, 37.0, R("19-00001", 7)),
+    line(540.9, 35.0, B("2/2", 8.5)),
+]
+
+
+def test_a_general_assembly_pdf_with_a_declaration_and_an_annex() -> None:
+    r, warnings = load(make_pdf([GA_PAGE_1, GA_PAGE_2]))
+    assert warnings == []
+    assert (r.symbol, r.number, r.adoption_date) == ("A/RES/99/3", "99/3", date(2019, 10, 10))
+    assert r.title == (
+        "Political declaration of the high-level meeting of the General Assembly on the testing of importers"
+    )
+    assert r.masthead is not None and r.masthead.session is not None and r.masthead.session.number == 74
+    assert r.committee is not None and r.committee.reports == ("A/74/L.4",)
+    assert r.formula == "The General Assembly"
+    (op,) = r.operative
+    assert (op.id, op.phrase) == ("op-1", "Adopts")
+    assert op.text.endswith("on the testing of importers:")
+    part = op.embedded
+    assert part is not None
+    assert part.title == "United to test importers: an urgent global response to a global problem"
+    assert [(p.id, p.phrase) for p in part.paragraphs] == [
+        ("op-1-text-t1", ""),
+        ("op-1-text-1", "Reaffirm"),
+        ("op-1-text-2", "Recognize"),
+    ]
+    assert r.footnotes[0].cited_by == ("op-1-text-t1",)
+    assert r.closing is not None and (r.closing.meeting, r.closing.date) == ("24th plenary meeting", date(2019, 10, 10))
+    (annex,) = r.annexes
+    assert (annex.id, annex.heading, annex.title) == ("annex", "Annex", "Principles on the testing of importers")
+    assert [p.id for p in annex.paragraphs] == ["annex-1", "annex-2"]
+    assert annex.paragraphs[1].text.endswith("its text layer and any Markdown rendering of it.")

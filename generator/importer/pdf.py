@@ -105,7 +105,7 @@ def _rows(glyphs: list[Glyph]) -> list[_Row]:
     """Glyphs grouped by baseline, top first; superscripts attached to the row they sit on."""
     rows: list[_Row] = []
     for g in sorted(glyphs, key=lambda g: (-g.base, g.x0)):
-        if rows and abs(rows[-1].base - g.base) <= 0.3 * min(g.size, rows[-1].size or g.size):
+        if rows and abs(rows[-1].base - g.base) <= 0.2 * min(g.size, rows[-1].size or g.size):
             rows[-1].glyphs.append(g)
         else:
             rows.append(_Row(g.base, [g]))
@@ -116,8 +116,8 @@ def _rows(glyphs: list[Glyph]) -> list[_Row]:
             (
                 r
                 for r in rows[i + 1 : i + 4]
-                if row.size < 0.85 * r.size
-                and 0 < row.base - r.base < 0.7 * r.size
+                if row.size < 0.8 * r.size
+                and 0.2 * r.size < row.base - r.base < 0.7 * r.size
                 and row.x0 < r.x1 + r.size
                 and row.x1 > r.x0 - 3 * r.size
             ),
@@ -234,9 +234,8 @@ def read_pdf(data: bytes, shown: str) -> list[list[Line]]:
         )
     all_sizes = [g.size for page in pages for g in page if g.text.strip()]
     body_size = _modal(all_sizes) or 10.0
-    out: list[list[Line]] = []
-    number = 0
-    for page_no, glyphs in enumerate(pages, 1):
+    rendered_pages: list[list[tuple[_Text, float]]] = []
+    for glyphs in pages:
         texts: list[tuple[_Text, float]] = []
         for row in _rows(glyphs):
             marks = {id(g) for g in row.marks}
@@ -244,36 +243,79 @@ def read_pdf(data: bytes, shown: str) -> list[list[Line]]:
                 rendered = _render(piece, marks)
                 if rendered.text:
                     texts.append((rendered, row.base))
-        body_rows = [(t, base) for t, base in texts if abs(t.size - body_size) < 0.5]
-        left = _modal(t.x0 for t, _ in body_rows if not LABEL.match(t.text)) or 0.0
-        pitches = [a[1] - b[1] for a, b in itertools.pairwise(body_rows) if a[1] > b[1]]
-        pitch = _modal(pitches) or body_size * 1.2
+        rendered_pages.append(texts)
+    left, pitch = _column(rendered_pages, body_size)
+    out: list[list[Line]] = []
+    number = 0
+    for page_no, texts in enumerate(rendered_pages, 1):
         lines: list[Line] = []
-        previous_base: float | None = None
+        above: float | None = None
+        """Baseline of the line above in body type (a running header does not count)."""
+        last: tuple[_Text, float] | None = None
         for rendered, base in texts:
             number += 1
+            body_type = abs(rendered.size - body_size) < 0.5
             starts: bool | None = None
-            if abs(rendered.size - body_size) < 0.5 and left:
-                # The gap counts from the line above in body type (not from a running header).
-                gap = previous_base - base if previous_base is not None else None
-                wide = gap is not None and gap > 1.3 * pitch
-                starts = abs(rendered.x0 - left) > 0.5 * body_size or wide
-                if rendered.bold and lines and lines[-1].heading and not wide:
-                    starts = False  # a heading set over several lines
-                previous_base = base
+            if body_type and left:
+                indent = rendered.x0 - left
+                wide = above is not None and above - base > 1.3 * pitch
+                # Indented: a first line.  Hanging left of the column: a numbered title
+                # ("73/6.  Title ...") starts; anything else is a continuation.
+                hangs = indent < -0.5 * body_size and bool(_NUMBERED.match(rendered.text))
+                starts = indent > 0.5 * body_size or wide or hangs
+            box_start = bool(starts) or not lines or not body_type
+            if (
+                rendered.bold
+                and last is not None
+                and last[0].bold
+                and abs(last[0].size - rendered.size) < 0.5
+                and last[1] - base <= 1.3 * rendered.size
+            ):
+                # A heading set over several lines.
+                starts = False if starts is not None else None
+                box_start = False
             lines.append(
                 Line(
                     number,
                     rendered.text,
                     page_no,
-                    box_start=bool(starts) or not lines,
+                    box_start=box_start,
                     starts=starts,
                     lead=_lead(rendered),
                     heading=rendered.bold,
                 )
             )
+            if body_type:
+                above = base
+            last = (rendered, base)
         out.append(lines)
     return out
+
+
+_NUMBERED = re.compile(r"^(?:[A-Z]+-)?[0-9]+(?:/[0-9]+)?\.\s")
+
+
+def _column(pages: list[list[tuple[_Text, float]]], body_size: float) -> tuple[float, float]:
+    """(left edge of the text column, line pitch) of the document's body type.
+
+    The left edge is the commonest start of a line in body type after the enacting formula
+    (continuation lines outnumber first lines); the pitch is the smallest gap between lines that
+    recurs (paragraph spacing only adds to it)."""
+    rows = [(t, base) for texts in pages for t, base in texts if abs(t.size - body_size) < 0.5]
+    formula = next(
+        (i for i, (t, _) in enumerate(rows) if re.match(r"^The [A-Z][a-z]+ [A-Z]", t.text) and len(t.text) < 40), 0
+    )
+    rows = rows[formula + 1 :] or rows
+    left = _modal(t.x0 for t, _ in rows if not LABEL.match(t.text)) or 0.0
+    gaps = Counter(
+        round(a[1] - b[1] + 0.0, 0)
+        for texts in pages
+        for a, b in itertools.pairwise([(t, base) for t, base in texts if abs(t.size - body_size) < 0.5])
+        if a[1] - b[1] >= 0.9 * body_size
+    )
+    recurring = sorted(g for g, n in gaps.items() if n >= 2)
+    pitch = recurring[0] if recurring else (min(gaps) if gaps else body_size * 1.2)
+    return left, pitch
 
 
 def _pages(data: bytes, shown: str) -> Iterator[list[Glyph]]:

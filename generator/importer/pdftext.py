@@ -236,7 +236,7 @@ def _starts_block(previous: str, line: Line, zone: str) -> bool:
         return False
     if zone in ("head", "closing"):
         return True
-    if CLOSING.match(text) or ANNEX.match(text):
+    if CLOSING.match(text) or ANNEX.match(text) or ANNEX.match(previous):
         return True
     if line.starts is not None:
         return line.starts
@@ -290,16 +290,20 @@ def _full_width(body: list[Line], zones: list[str]) -> float:
     return median(full) if full else 0.0
 
 
-def _is_heading(para: _Para, full: float) -> bool:
+def _is_heading(para: _Para, before: _Para | None, full: float) -> bool:
     """A heading in the body (the title of an embedded declaration): a box of at most three
-    short lines, capitalised, that does not end a sentence."""
+    lines, capitalised, that does not end a sentence, and either short or right after a
+    paragraph that ends with a colon ("Adopts the following Declaration:")."""
     lines = para.lines
     return (
         bool(full)
         and lines[0].box_start
         and lines[0].starts is None
         and len(lines) <= 3
-        and all(len(line.text) < 0.75 * full for line in lines)
+        and (
+            all(len(line.text) < 0.75 * full for line in lines)
+            or (before is not None and before.text.rstrip().endswith(":"))
+        )
         and _opens_paragraph(lines[0].text)
         and not LABEL.match(lines[0].text)
         and not _ends_sentence(para.text)
@@ -309,6 +313,7 @@ def _is_heading(para: _Para, full: float) -> bool:
 def assemble_paragraphs(body: list[Line], zones: list[str]) -> list[_Para]:
     full = _full_width(body, zones)
     paras: list[_Para] = []
+    previous_zone = ""
     for line, zone in zip(body, zones, strict=True):
         after_heading = (
             zone == "body"
@@ -316,12 +321,14 @@ def assemble_paragraphs(body: list[Line], zones: list[str]) -> list[_Para]:
             and line.starts is None
             and bool(paras)
             and _opens_paragraph(line.text)
-            and _is_heading(paras[-1], full)
+            and _is_heading(paras[-1], paras[-2] if len(paras) > 1 else None, full)
         )
-        if paras and not after_heading and not _starts_block(paras[-1].text, line, zone):
+        new_zone = zone != previous_zone
+        if paras and not new_zone and not after_heading and not _starts_block(paras[-1].text, line, zone):
             paras[-1].lines.append(line)
         else:
             paras.append(_Para([line]))
+        previous_zone = zone
     return paras
 
 
