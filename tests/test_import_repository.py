@@ -1,0 +1,29 @@
+"""The structured resolutions in resolutions/ are what the importer makes of the sources kept
+beside them (a maintainer's hand correction would show up here as a difference to review)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import store
+from generator.importer import import_file
+from tests.conftest import ROOT
+
+FOLDERS = sorted(p.parent for p in (ROOT / "resolutions").glob(f"*/{store.DATA_FILE}"))
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
+def test_structured_resolution_is_the_import_of_its_source(folder: Path) -> None:
+    committed = store.load_resolution(folder / store.DATA_FILE)
+    source = folder / committed.source.file
+    assert source.exists(), f"{source.name} is missing beside {store.DATA_FILE}"
+    fmt = committed.source.format
+    imported = import_file(source, fmt, committed.symbol).resolution  # type: ignore[arg-type]
+    assert imported == committed
+
+
+def test_the_corpus_is_in_the_site() -> None:
+    names = {f.name for f in FOLDERS}
+    assert {"A-RES-73-6", "A-RES-73-7", "A-RES-ES-11-4", "S-RES-1590-2005"} <= names
