@@ -9,13 +9,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from generator.errors import UnstructurableTextError
 from generator.importer import SourceFile, import_source
 from generator.importer.pdf import read_pdf
 from generator.importer.read import detect_format
 from generator.model import Resolution
-from tests.fixtures.pdfmaker import B, I, R, Run, line, make_pdf, sup
+from tests.fixtures.pdfmaker import B, I, Line, R, Run, line, make_pdf, sup
+from tests.test_import_properties import Para, check, resolutions
 
 SYMBOL = "S/RES/2999 (2030)"
 
@@ -214,3 +216,84 @@ def test_a_general_assembly_pdf_with_a_declaration_and_an_annex() -> None:
     assert (annex.id, annex.heading, annex.title) == ("annex", "Annex", "Principles on the testing of importers")
     assert [p.id for p in annex.paragraphs] == ["annex-1", "annex-2"]
     assert annex.paragraphs[1].text.endswith("its text layer and any Markdown rendering of it.")
+
+
+# -- generated resolutions, typeset as the UN typesets them ---------------------------------------------
+
+
+def typeset(pre: list[Para], ops: list[Para]) -> bytes:
+    """A PDF of a generated resolution: 10-point Times, 12-point lines, 6 points between
+    paragraphs, first lines indented, italic opening phrases, raised markers, footnotes at the
+    bottom of the page of their first marker, running header, page numbers, job number."""
+    paragraphs: list[tuple[str, str, str]] = [("", p.phrase, p.text("\x00{n}\x00")) for p in pre]
+    for n, p in enumerate(ops, 1):
+        paragraphs.append((f"{n}.", p.phrase, p.text("\x00{n}\x00")))
+        for label, words, under in p.children:
+            paragraphs.append((f"({label})", "", " ".join(words) + ";"))
+            paragraphs += [(f"({r})", "", " ".join(w) + ";") for r, w in under]
+    pages: list[list[Line]] = [
+        [
+            line(123.4, 734.2, R("United Nations", 14)),
+            line(492.8, 735.5, R("A", 20), R("/RES/99/1")),
+            line(123.4, 705.6, B("General Assembly", 20)),
+            line(397.0, 705.3, "Distr.: General"),
+            line(397.0, 693.6, "3 January 2020"),
+            line(123.4, 525.9, B("Resolution adopted by the General Assembly on 20 December 2019", 14)),
+            line(85.1, 461.1, B("99/1.    Testing the importer", 12)),
+            line(147.1, 430.0, I("The General Assembly,")),
+        ]
+    ]
+    notes: list[list[int]] = [[]]
+    seen: set[int] = set()
+    y = 412.0
+    for label, phrase, text in paragraphs:
+        words = text.split()
+        rows: list[list[str]] = [[]]
+        for word in words:
+            if len(" ".join([*rows[-1], word])) > (70 if len(rows) == 1 else 80):
+                rows.append([])
+            rows[-1].append(word)
+        for i, row in enumerate(rows):
+            if y < 120:
+                pages.append([line(60.0, 733.0, B("A/RES/99/1", 8.5))])
+                notes.append([])
+                y = 709.7
+            runs: list[Run | str] = []
+            if i == 0:
+                runs += [f"{label}   "] if label else []
+                runs += [I(phrase), " "] if phrase else []
+            for part_no, part in enumerate(" ".join(row).split("\x00")):
+                if part_no % 2:
+                    runs.append(sup(part))
+                    if int(part) not in seen:
+                        seen.add(int(part))
+                        notes[-1].append(int(part))
+                elif part:
+                    runs.append(part)
+            pages[-1].append(line(147.1 if i == 0 else 123.4, y, *runs))
+            y -= 12
+        y -= 6
+    pages[-1] += [line(397.3, y - 24, I("10th plenary meeting")), line(416.0, y - 36, I("20 December 2019"))]
+    total = len(pages)
+    for number, (page, page_notes) in enumerate(zip(pages, notes, strict=True), 1):
+        if page_notes:
+            page.append(line(99.6, 100.0, B("__________________", 8)))
+            for k, n in enumerate(page_notes):
+                page += [
+                    line(117.0, 88.2 - 11 * k, Run(str(n), "R", 5.5, rise=3.0)),
+                    line(123.4, 88.2 - 11 * k, R(f"A/99/{n}.", 8.5)),
+                ]
+        page += [
+            line(60.0 if number % 2 else 524.5, 37.0, R("20-00001", 7)),
+            line(540.9 if number % 2 else 60.0, 35.0, B(f"{number}/{total}", 8.5)),
+        ]
+    return make_pdf(pages)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(resolutions())
+def test_generated_resolution_as_a_pdf(doc: tuple[list[Para], list[Para]]) -> None:
+    pre, ops = doc
+    r, warnings = load(typeset(pre, ops))
+    check(r, pre, ops)
+    assert warnings == []
