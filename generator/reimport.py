@@ -1,0 +1,104 @@
+"""Re-importing a resolution never loses commentary.
+
+When a resolution is imported again (a corrected official text, a better importer), paragraph
+ids can change: a preambular paragraph found in addition shifts every ``pp-N`` after it.  A
+commentary slot whose id the new import does not have would be orphaned.  :func:`plan_moves`
+refuses such an import, naming every orphaned slot, unless the maintainer says where each goes
+(``--rename pp-3=pp-4``); :func:`apply_moves` then moves the files, never over an existing
+commentary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.model import Resolution
+
+_RENAME = re.compile(r"^(?P<old>[a-z0-9-]+)=(?P<new>[a-z0-9-]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    source: Path
+    target: Path
+
+
+def parse_renames(values: Sequence[str]) -> tuple[dict[str, str], list[Problem]]:
+    """``["pp-3=pp-4"]`` -> ``{"pp-3": "pp-4"}``, with a problem for each malformed value."""
+    renames: dict[str, str] = {}
+    problems = []
+    for value in values:
+        m = _RENAME.match(value.strip())
+        if not m:
+            problems.append(
+                Problem("--rename", 0, f"expected OLD=NEW paragraph ids, got {value!r}", hint="--rename pp-3=pp-4")
+            )
+            continue
+        renames[m.group("old")] = m.group("new")
+    return renames, problems
+
+
+def plan_moves(
+    commentary_dir: Path, new: Resolution, renames: Mapping[str, str], shown: str
+) -> tuple[list[Move], list[Problem]]:
+    """The moves that keep every non-empty slot attached to a paragraph of ``new``, or problems."""
+    problems: list[Problem] = []
+    moves: list[Move] = []
+    if not commentary_dir.is_dir():
+        return moves, [Problem("--rename", 0, f"there is no commentary {old}.md to move") for old in renames]
+    new_ids = set(new.paragraph_ids())
+    existing = {p.stem: p for p in commentary_dir.glob("*.md")}
+    for old, target in renames.items():
+        if old not in existing:
+            problems.append(Problem("--rename", 0, f"there is no commentary {old}.md to move"))
+        if target not in new_ids:
+            problems.append(Problem("--rename", 0, f"{new.symbol} as imported now has no paragraph {target}"))
+    targets = list(renames.values())
+    for dup in sorted({t for t in targets if targets.count(t) > 1}):
+        problems.append(Problem("--rename", 0, f"two commentaries would be moved to {dup}"))
+    moving_away = set(renames)
+    for old, path in sorted(existing.items()):
+        has_content = bool(_body(path).strip())
+        if old in renames:
+            target = renames[old]
+            dest = commentary_dir / f"{target}.md"
+            if dest.exists() and target not in moving_away and _body(dest).strip():
+                problems.append(
+                    Problem(
+                        f"{shown}/{target}.md", 1, f"moving {old}.md here would overwrite the commentary on {target}"
+                    )
+                )
+            moves.append(Move(path, dest))
+        elif old not in new_ids and has_content:
+            problems.append(
+                Problem(
+                    f"{shown}/{old}.md",
+                    1,
+                    f"commentary on {old}, which {new.symbol} as imported now does not have",
+                    hint=f"say where it goes: --rename {old}=<new id>; or delete the file if it no longer applies",
+                )
+            )
+    return moves, problems
+
+
+def _body(path: Path) -> str:
+    text = path.read_text("utf-8")
+    if text.startswith("---"):
+        parts = text.split("\n---", 1)
+        return parts[1].split("\n", 1)[1] if len(parts) == 2 and "\n" in parts[1] else ""
+    return text
+
+
+def apply_moves(moves: Sequence[Move]) -> None:
+    """Move the files; chains and swaps (pp-3 -> pp-4 -> pp-5) go through temporary names."""
+    staged = []
+    for i, move in enumerate(moves):
+        temporary = move.source.with_name(f".moving-{i}-{move.source.name}")
+        move.source.rename(temporary)
+        staged.append((temporary, move.target))
+    for temporary, target in staged:
+        temporary.rename(target)
