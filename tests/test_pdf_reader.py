@@ -273,6 +273,10 @@ def typeset(pre: list[Para], ops: list[Para]) -> bytes:
             pages[-1].append(line(147.1 if i == 0 else 123.4, y, *runs))
             y -= 12
         y -= 6
+    if y - 36 < 120:  # the closing formula stays above the footnotes
+        pages.append([line(60.0, 733.0, B("A/RES/99/1", 8.5))])
+        notes.append([])
+        y = 709.7
     pages[-1] += [line(397.3, y - 24, I("10th plenary meeting")), line(416.0, y - 36, I("20 December 2019"))]
     total = len(pages)
     for number, (page, page_notes) in enumerate(zip(pages, notes, strict=True), 1):

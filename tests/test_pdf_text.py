@@ -255,3 +255,25 @@ def test_pieces_of_a_line_out_of_order_are_put_back() -> None:
         "Convinced that the fulfilment of the Agenda requires action by the peoples and the States of the world,"
     )
     assert len(n.warnings) == 1 and "out of order" in n.warnings[0][1]
+
+
+def test_two_paragraphs_in_one_text_box() -> None:
+    """A paragraph's last line stops short of the margin: a capitalised line after it starts the
+    next paragraph even without a blank line between them; after a full line it does not."""
+    full = "Recalling its resolutions on the matter, and recalling also the statements made by the"
+    text = HEAD + page(
+        full,
+        "President of the Council,",
+        "Noting the report of the Secretary-General on the implementation of the resolution and",
+        "its annexes, and the Security Council,",
+        "Convinced of the need to act,",
+        "",
+        "1.  Decides.",
+    )
+    assert body(text) == [
+        f"{full} President of the Council,",
+        "Noting the report of the Secretary-General on the implementation of the resolution and its annexes, "
+        "and the Security Council,",
+        "Convinced of the need to act,",
+        "1. Decides.",
+    ]

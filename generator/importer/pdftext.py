@@ -230,7 +230,9 @@ def _opens_paragraph(text: str) -> bool:
     return first.isupper() or bool(LABEL.match(text))
 
 
-def _starts_block(previous: str, line: Line, zone: str) -> bool:
+def _starts_block(previous: str, line: Line, zone: str, last_line: str = "", full: float = 0.0) -> bool:
+    """Whether ``line`` starts a new block after the block ``previous`` (whose last printed line
+    is ``last_line``; ``full`` is the length of a full line)."""
     text = line.text
     if LABEL_ONLY.match(previous):
         return False
@@ -245,7 +247,10 @@ def _starts_block(previous: str, line: Line, zone: str) -> bool:
     if zone == "after" and line.box_start and not _ends_sentence(text) and _opens_paragraph(text):
         return True
     if not line.box_start:
-        return False
+        # Inside a text box: a capitalised line after a line that ends a sentence short of the
+        # margin (the last line of a paragraph; justified lines run to the margin).
+        short = bool(full) and 0 < len(last_line) < 0.8 * full
+        return short and _ends_sentence(previous) and _opens_paragraph(text) and zone == "body"
     if _ends_sentence(previous) and _opens_paragraph(text):
         return True
     return bool(re.search(r"[.;:]$", previous)) and text[:1].isdigit()
@@ -324,7 +329,12 @@ def assemble_paragraphs(body: list[Line], zones: list[str]) -> list[_Para]:
             and _is_heading(paras[-1], paras[-2] if len(paras) > 1 else None, full)
         )
         new_zone = zone != previous_zone
-        if paras and not new_zone and not after_heading and not _starts_block(paras[-1].text, line, zone):
+        if (
+            paras
+            and not new_zone
+            and not after_heading
+            and not _starts_block(paras[-1].text, line, zone, paras[-1].lines[-1].text, full)
+        ):
             paras[-1].lines.append(line)
         else:
             paras.append(_Para([line]))
