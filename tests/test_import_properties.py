@@ -25,7 +25,7 @@ from generator.importer.pdftext import normalise_pdf_text
 from generator.importer.read import Format
 from generator.model import Resolution
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def source(text: str | bytes, fmt: Format) -> SourceFile:

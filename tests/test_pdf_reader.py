@@ -294,7 +294,7 @@ def typeset(pre: list[Para], ops: list[Para]) -> bytes:
     return make_pdf(pages)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(resolutions())
 def test_generated_resolution_as_a_pdf(doc: tuple[list[Para], list[Para]]) -> None:
     pre, ops = doc

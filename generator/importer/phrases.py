@@ -6,9 +6,13 @@ uses them.  Plain text loses them; then the phrase is taken as the first word to
 words that UN drafting treats as part of it:
 
 - leading adverbs: "*Deeply concerned*", "*Also requests*", "*Once again calls upon*";
-- trailing adverbs: "*Recalling also*", "*Noting further*", "*Recognizing also*";
+- trailing adverbs: "*Recalling also*", "*Noting further*", "*Recognizing also*" (when a
+  function word or a name follows: in "*Encourages* further efforts" the adverb qualifies the
+  noun);
+- nothing after a comma: "*Reaffirming*, in that regard, ...";
 - fixed complements: "*Calls upon*", "*Takes note*", "*Bearing in mind*", "*Noting with
-  satisfaction*", "*Expressing concern*", "*Expresses its appreciation*".
+  satisfaction*", "*Expressing concern*", "*Expresses its appreciation*", "*Reaffirms its
+  commitment*".
 """
 
 from __future__ import annotations
