@@ -16,7 +16,7 @@ from generator.importer import SourceFile, import_source
 from generator.importer.pdf import read_pdf
 from generator.importer.read import detect_format
 from generator.model import Resolution
-from tests.fixtures.pdfmaker import B, I, Line, R, Run, line, make_pdf, sup
+from tests.fixtures.pdfmaker import B, I, Line, R, Run, S, line, make_pdf, sup
 from tests.test_import_properties import Para, check, resolutions
 
 SYMBOL = "S/RES/2999 (2030)"
@@ -301,3 +301,15 @@ def test_generated_resolution_as_a_pdf(doc: tuple[list[Para], list[Para]]) -> No
     r, warnings = load(typeset(pre, ops))
     check(r, pre, ops)
     assert warnings == []
+
+
+def test_a_slanted_roman_reads_as_italic() -> None:
+    """Some PDF writers make italics by slanting the roman font: the reader sees the slant."""
+    page = [
+        *PAGE_1[:9],
+        line(147.1, 572.0, S("Noting with concern"), " the report,"),
+        line(147.1, 554.0, "1.   ", S("Takes note"), " of the report."),
+    ]
+    r, _ = load(make_pdf([page]))
+    assert [p.phrase for p in r.preamble] == ["Noting with concern"]
+    assert [p.phrase for p in r.operative] == ["Takes note"]

@@ -12,7 +12,7 @@ from the characters, their fonts, sizes and positions.  After :func:`read_pdf`:
   (word gaps are wider, letter gaps narrower): no word is split, no two words are glued;
 - digits set smaller than the line and raised above its baseline are footnote markers, written
   ``[^N]`` where they stand (``Development,[^2] of``); other raised characters stay text;
-- :attr:`Line.lead` is the italic run that opens the line after any label (``Recalling``,
+- :attr:`Line.lead` is the italic run (by font name, or slanted text) that opens the line after any label (``Recalling``,
   ``Noting with satisfaction``, ``Continues`` in "*Continues* to welcome"), without its trailing
   punctuation;
 - :attr:`Line.starts` says whether a paragraph starts on the line: its first line is indented
@@ -88,13 +88,16 @@ def _glyphs(layout: Any) -> Iterator[Glyph]:
             if not item.upright:
                 continue
             name = item.fontname or ""
+            shear, height = item.matrix[2], item.matrix[3]
+            # Italic by the font's name, or slanted by the text matrix (a synthesised italic).
+            slanted = height != 0 and abs(shear / height) > 0.1
             yield Glyph(
                 item.get_text(),
                 item.x0,
                 item.x1,
                 item.matrix[5],
                 item.size,
-                bool(_ITALIC.search(name)),
+                bool(_ITALIC.search(name)) or slanted,
                 bool(_BOLD.search(name)),
             )
         elif hasattr(item, "__iter__"):
