@@ -363,6 +363,8 @@ def _bigrams(texts: list[str]) -> Counter[tuple[str, str]]:
 class Reordered:
     line: int
     pieces: int
+    moved: bool = True
+    """False: the pieces kept the text layer's order because no order reads better."""
 
 
 def reorder_pieces(body: list[Line]) -> tuple[list[Line], list[Reordered]]:
@@ -425,6 +427,9 @@ def reorder_pieces(body: list[Line]) -> tuple[list[Line], list[Reordered]]:
             return
         best = max(candidates, key=score)
         if best == original or (original in candidates and score(best) <= score(original)):
+            if original in candidates and sum(1 for c in candidates if score(c) == score(original)) > 1:
+                # Another order reads as well: say so rather than guess.
+                done.append(Reordered(body[pieces[0]].line, len(pieces), moved=False))
             return
         first_start = starts[pieces[0]]
         position = min(order.index(i) for i in pieces)
@@ -539,7 +544,10 @@ def assemble(pages: list[list[Line]], *, marked: bool, reorder: bool) -> Normali
             (
                 r.line,
                 f"the text layer gives {r.pieces} pieces of a printed line out of order; they were put back in "
-                "the order that matches the document's wording elsewhere: check against the PDF",
+                "the order that matches the document's wording elsewhere: check against the PDF"
+                if r.moved
+                else f"the text layer gives {r.pieces} short pieces of a printed line whose order the importer "
+                "cannot tell; they are kept as given: check against the PDF",
             )
             for r in moved
         ]
