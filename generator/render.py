@@ -24,8 +24,8 @@ from generator.cite import Citations, bibtex, cite_paragraph, cite_resolution, c
 from generator.commentary import Slot, Tag, is_stale, new_slot_text
 from generator.crossrefs import CrossRefs, find_refs, rewrite
 from generator.lint import code_regions, sanitise
-from generator.model import NoteRef, Resolution, split_notes
-from generator.naming import named_paragraphs
+from generator.model import NoteRef, Paragraph, Part, Resolution, split_notes
+from generator.naming import named_paragraphs, named_paragraphs_of, part_paragraphs
 from generator.project import Project
 from generator.references import find_references, undocs_url
 
@@ -134,7 +134,8 @@ class ParagraphView:
     stale: bool
     """The commentary was written for an earlier wording of the paragraph."""
     tags: tuple[LinkView, ...]
-    cite: Citations
+    cite: Citations | None
+    """``None`` for the paragraphs of annexes and embedded texts (cited through their resolution)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,26 @@ def commentary_markdown(slot: Slot | None, symbol: str, linker: Linker) -> str:
     return rewrite(body, refs, hrefs)
 
 
+@dataclass(frozen=True, slots=True)
+class PartView:
+    """The heading of an annex or of a text embedded in an operative paragraph."""
+
+    id: str
+    kind: str
+    heading: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnplacedView:
+    id: str
+    text: str
+    line: int
+
+
+Item = ParagraphView | PartView | UnplacedView
+
+
 def paragraph_views(
     res: Resolution,
     linker: Linker,
@@ -172,13 +193,26 @@ def paragraph_views(
     project: Project,
     crossrefs: CrossRefs,
     tags: Mapping[str, Tag],
-) -> list[ParagraphView]:
+) -> tuple[list[Item], list[Item]]:
+    """What the official text shows, in document order: (items up to the closing formula, after it).
+
+    Paragraphs with their commentary; the texts embedded in operative paragraphs right after the
+    paragraph that carries them; annexes after the closing formula; and any block the importer
+    could not place, right after the node it follows.
+    """
     folder = project.resolutions_dir / res.slug / "commentary"
-    views: list[ParagraphView] = []
-    for p, parents, name in named_paragraphs(res):
-        slot = slots.get(p.id)
+    unplaced: dict[str, list[UnplacedView]] = {}
+    for block in res.unplaced:
+        unplaced.setdefault(block.after, []).append(UnplacedView(block.id, linker.inline(block.text), block.line))
+
+    def view(p: Paragraph, parents: tuple[Paragraph, ...], name: str, own: bool) -> ParagraphView:
+        slot = slots.get(p.id) if own else None
         path = folder / f"{p.id}.md"
-        number = {"operative": f"{p.label}.", "subparagraph": f"({p.label})"}.get(p.kind, "")
+        number = {"operative": f"{p.label}.", "subparagraph": f"({p.label})", "text": f"{p.label}."}.get(p.kind, "")
+        if p.kind == "heading":
+            number = p.label
+        if not p.label:
+            number = ""
         cited_by = tuple(
             LinkView(
                 b.name if b.resolution == res.symbol else f"{b.resolution}, {b.name}",
@@ -186,31 +220,50 @@ def paragraph_views(
             )
             for b in crossrefs.cited_by.get((res.symbol, p.id), ())
         )
-        views.append(
-            ParagraphView(
-                id=p.id,
-                kind=p.kind,
-                level=len(parents),
-                number=number,
-                phrase=linker.inline(p.phrase),
-                text=linker.inline(p.text),
-                name=name,
-                slot=slot,
-                commentary=commentary_markdown(slot, res.symbol, linker),
-                edit_url=project.edit_url(path) if slot else "",
-                add_url=project.edit_url(path) if slot else project.create_url(path, new_slot_text()),
-                sources=tuple(linker.inline(s) for s in slot.sources) if slot else (),
-                cited_by=cited_by,
-                stale=slot is not None and is_stale(slot, p),
-                tags=tuple(
-                    LinkView(tags[t].label, linker.page_link(topic_page(t)))
-                    for t in (slot.tags if slot else ())
-                    if t in tags
-                ),
-                cite=cite_paragraph(res, p.id),
-            )
+        return ParagraphView(
+            id=p.id,
+            kind=p.kind,
+            level=len(parents),
+            number=number,
+            phrase=linker.inline(p.phrase),
+            text=linker.inline(p.text),
+            name=name,
+            slot=slot,
+            commentary=commentary_markdown(slot, res.symbol, linker),
+            edit_url=project.edit_url(path) if slot else "",
+            add_url="" if not own else project.edit_url(path) if slot else project.create_url(path, new_slot_text()),
+            sources=tuple(linker.inline(s) for s in slot.sources) if slot else (),
+            cited_by=cited_by,
+            stale=slot is not None and is_stale(slot, p),
+            tags=tuple(
+                LinkView(tags[t].label, linker.page_link(topic_page(t)))
+                for t in (slot.tags if slot else ())
+                if t in tags
+            ),
+            cite=cite_paragraph(res, p.id) if own else None,
         )
-    return views
+
+    def part_items(part: Part) -> list[Item]:
+        items: list[Item] = [PartView(part.id, part.kind, part.heading, linker.inline(part.title))]
+        for p, parents, name in part_paragraphs(part):
+            items.append(view(p, parents, name, own=False))
+            items.extend(unplaced.pop(p.id, []))
+        items.extend(unplaced.pop(part.id, []))
+        return items
+
+    body: list[Item] = [*unplaced.pop("", []), *unplaced.pop("formula", [])]
+    for top in (*res.preamble, *res.operative):
+        for p, parents, name in named_paragraphs_of(top):
+            body.append(view(p, parents, name, own=True))
+            body.extend(unplaced.pop(p.id, []))
+        if top.embedded:
+            body.extend(part_items(top.embedded))
+    after: list[Item] = list(unplaced.pop("closing", []))
+    for annex in res.annexes:
+        after.extend(part_items(annex))
+    for rest in unplaced.values():  # after a node the page does not show: keep them, at the end
+        after.extend(rest)
+    return body, after
 
 
 def indent(text: str, width: int = 4) -> str:
@@ -253,13 +306,15 @@ def render_resolution(
     page = page_path(res.symbol)
     linker = Linker(page, site_symbols, body_prefix(res))
     history: list[LineageItem] = lineage(res)
+    items, after_closing = paragraph_views(res, linker, slots, project, crossrefs, tags)
     return env.get_template("resolution.md.j2").render(
         res=res,
         front_matter=front_matter(resolution_meta(res, project)),
         cite=cite_resolution(res),
         files=citation_files(res),
         marker=GENERATED_MARKER,
-        paragraphs=paragraph_views(res, linker, slots, project, crossrefs, tags),
+        items=items,
+        after_closing=after_closing,
         footnotes=[FootnoteView(f.number, linker.inline(f.text)) for f in res.footnotes],
         inline=linker.inline,
         official_url=undocs_url(res.symbol),

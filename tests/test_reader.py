@@ -90,8 +90,11 @@ def test_search_opens_the_paragraph(page: object, site_url: str, phrase: str, an
     box.click()
     page.wait_for_timeout(800)  # type: ignore[attr-defined]  # the search worker loads its index
     box.press_sequentially(phrase, delay=20)
-    # The first hit inside a page (Material lists the page itself first).
-    first = page.locator('.md-search-result__item a[href*="#"]').first  # type: ignore[attr-defined]
+    # The first visible hit inside the resolution's page (Material lists the page itself first,
+    # and folds away further hits of other pages).
+    first = page.locator(  # type: ignore[attr-defined]
+        f'.md-search-result__item a[href*="{PAGE}"][href*="#"]:visible'
+    ).first
     first.wait_for(state="visible", timeout=10000)
     href = first.get_attribute("href") or ""
     if anchor:
