@@ -1,0 +1,1 @@
+"""Benchmark of the generator next to MkDocs; see README, "Benchmarks"."""

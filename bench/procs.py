@@ -1,0 +1,92 @@
+"""Run a child process and measure it: wall time, peak resident memory (its own), output."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    args: tuple[str, ...]
+    returncode: int
+    seconds: float
+    peak_mb: float
+    """Peak resident set size of the child (and of any children it waited for), in MiB."""
+    stdout: str
+    stderr: str
+    timed_out: bool = False
+    cpu_seconds: float = 0.0
+    """User + system CPU time of the child: less disturbed than wall time by other load."""
+    load: float = 0.0
+    """The machine's 1-minute load average when the child ended."""
+
+    def check(self, what: str) -> Run:
+        if self.timed_out:
+            raise RuntimeError(f"{what}: timed out after {self.seconds:.0f} s")
+        if self.returncode != 0:
+            raise RuntimeError(f"{what} failed (exit {self.returncode}):\n{self.stderr[-4000:]}")
+        return self
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    env.update(extra or {})
+    return env
+
+
+def measure(args: list[str], cwd: Path, timeout: float, env: dict[str, str] | None = None) -> Run:
+    """Run ``args`` in ``cwd``; its peak memory comes from ``wait4``, so it is this child's alone."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, env=env or child_env(), start_new_session=True)
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # so that Popen does not wait again
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            tuple(args),
+            proc.returncode,
+            seconds,
+            usage.ru_maxrss / 1024,  # kilobytes on Linux
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            timed_out.is_set(),
+            usage.ru_utime + usage.ru_stime,
+            os.getloadavg()[0],
+        )
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """(inode, mtime, size) of every file under ``folder``: a write (even of equal bytes) changes it."""
+    out: dict[str, tuple[int, int, int]] = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            st = path.stat()
+            out[path.relative_to(folder).as_posix()] = (st.st_ino, st.st_mtime_ns, st.st_size)
+    return out
+
+
+def written(before: dict[str, tuple[int, int, int]], after: dict[str, tuple[int, int, int]]) -> list[str]:
+    """Files created, changed or removed between two snapshots."""
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
