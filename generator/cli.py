@@ -6,6 +6,7 @@ Exit status: 0 success, 1 ``check`` found problems, 2 bad input (nothing written
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -13,11 +14,12 @@ from pathlib import Path
 
 from generator import store
 from generator.build import build, load_project
-from generator.commentary import stamp_file
+from generator.commentary import COMMENTARY_DIR, stamp_file
 from generator.errors import GeneratorError, Problem
 from generator.importer import FORMATS, import_file
 from generator.importer.summary import summary
 from generator.project import project_from_config
+from generator.reimport import apply_moves, parse_renames, plan_moves
 
 
 def _print_problems(problems: Sequence[Problem], prefix: str = "error") -> None:
@@ -51,7 +53,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stdout.write(store.dump_json(res))
         return 0
     project = project_from_config(Path(args.config))
+    # Re-importing must never orphan commentary: refuse, or move the slots as told.
+    commentary = project.resolutions_dir / res.slug / COMMENTARY_DIR
+    renames, problems = parse_renames(args.rename)
+    data_file = project.resolutions_dir / res.slug / store.DATA_FILE
+    previous = None
+    if data_file.exists():
+        # The structured file as it stands tells where each commentary's paragraph was; if a
+        # hand edit broke it, only vanished ids can be checked.
+        with contextlib.suppress(GeneratorError):
+            previous = store.load_resolution(data_file)
+    moves, orphaned = (
+        plan_moves(commentary, res, renames, project.rel(commentary), previous)
+        if commentary.exists() or renames
+        else ([], [])
+    )
+    if problems or orphaned:
+        raise GeneratorError([*problems, *orphaned])
     folder = store.save(project.resolutions_dir, res, result.source.data)
+    apply_moves(moves)
+    for move in moves:
+        print(f"moved {project.rel(move.source)} -> {move.target.name}")
     shown = folder.relative_to(project.root) if folder.is_relative_to(project.root) else folder
     print(
         f"imported {res.symbol}: {len(res.preamble)} preambular, {len(res.operative)} operative paragraphs, "
@@ -120,6 +142,13 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--symbol", help="the resolution's symbol, for texts that do not print it")
     imp.add_argument("--stdout", action="store_true", help="print the structured resolution as JSON; write nothing")
+    imp.add_argument(
+        "--rename",
+        action="append",
+        default=[],
+        metavar="OLD=NEW",
+        help="when re-importing changes paragraph ids, move the commentary on OLD to NEW (repeatable)",
+    )
     imp.add_argument(
         "--summary", action="store_true", help="print a JSON summary (counts, date, warnings); write nothing"
     )

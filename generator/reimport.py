@@ -42,10 +42,25 @@ def parse_renames(values: Sequence[str]) -> tuple[dict[str, str], list[Problem]]
     return renames, problems
 
 
+def _wording(res: Resolution, paragraph_id: str) -> str | None:
+    p = res.find(paragraph_id)
+    return " ".join(p.full_text.split()) if p else None
+
+
 def plan_moves(
-    commentary_dir: Path, new: Resolution, renames: Mapping[str, str], shown: str
+    commentary_dir: Path,
+    new: Resolution,
+    renames: Mapping[str, str],
+    shown: str,
+    previous: Resolution | None = None,
 ) -> tuple[list[Move], list[Problem]]:
-    """The moves that keep every non-empty slot attached to a paragraph of ``new``, or problems."""
+    """The moves that keep every non-empty slot attached to its paragraph in ``new``, or problems.
+
+    A slot is in trouble when its id no longer exists (orphaned) or when, ``previous`` being the
+    resolution as imported before, its paragraph's wording now stands under another id (moved);
+    a paragraph whose wording was corrected in place keeps its slot (the page marks the
+    commentary as written for an earlier version).
+    """
     problems: list[Problem] = []
     moves: list[Move] = []
     if not commentary_dir.is_dir():
@@ -61,6 +76,7 @@ def plan_moves(
     for dup in sorted({t for t in targets if targets.count(t) > 1}):
         problems.append(Problem("--rename", 0, f"two commentaries would be moved to {dup}"))
     moving_away = set(renames)
+    old_res = previous
     for old, path in sorted(existing.items()):
         has_content = bool(_body(path).strip())
         if old in renames:
@@ -73,15 +89,20 @@ def plan_moves(
                     )
                 )
             moves.append(Move(path, dest))
-        elif old not in new_ids and has_content:
-            problems.append(
-                Problem(
-                    f"{shown}/{old}.md",
-                    1,
-                    f"commentary on {old}, which {new.symbol} as imported now does not have",
-                    hint=f"say where it goes: --rename {old}=<new id>; or delete the file if it no longer applies",
+        elif has_content:
+            before = _wording(old_res, old) if old_res else None
+            moved_to = [pid for pid in new.paragraph_ids() if before and _wording(new, pid) == before]
+            if old not in new_ids or (moved_to and old not in moved_to):
+                where = f"--rename {old}={moved_to[0]}" if moved_to else f"--rename {old}=<new id>"
+                now = "does not have" if old not in new_ids else f"has under {moved_to[0]}: the paragraph moved"
+                problems.append(
+                    Problem(
+                        f"{shown}/{old}.md",
+                        1,
+                        f"commentary on {old}, which {new.symbol} as imported now {now}",
+                        hint=f"say where it goes: {where}; or delete the file if it no longer applies",
+                    )
                 )
-            )
     return moves, problems
 
 
