@@ -10,6 +10,8 @@ import contextlib
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from generator import store
@@ -70,6 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     if problems or orphaned:
         raise GeneratorError([*problems, *orphaned])
+    res = replace(res, source=replace(res.source, imported=args.imported_on or date.today()))
     folder = store.save(project.resolutions_dir, res, result.source.data)
     apply_moves(moves)
     for move in moves:
@@ -142,6 +145,12 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--symbol", help="the resolution's symbol, for texts that do not print it")
     imp.add_argument("--stdout", action="store_true", help="print the structured resolution as JSON; write nothing")
+    imp.add_argument(
+        "--imported-on",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the import date recorded in the structured resolution (default: today)",
+    )
     imp.add_argument(
         "--rename",
         action="append",

@@ -210,6 +210,8 @@ class Source:
     format: str
     """``text``, ``pdf-text`` or ``pdf``."""
     sha256: str
+    imported: date | None = None
+    """When the text was imported (set by ``python -m generator import``), shown on the page."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,12 @@ class Project:
             return ""
         return f"{self.repo_url}/edit/{self.branch}/{quote(self.rel(path))}"
 
+    def view_url(self, path: Path) -> str:
+        """The repository host's page for a file."""
+        if not self.repo_url:
+            return ""
+        return f"{self.repo_url}/blob/{self.branch}/{quote(self.rel(path))}"
+
     def create_url(self, path: Path, content: str) -> str:
         """The repository host's "new file" form, with the file's name and first content filled in."""
         if not self.repo_url:

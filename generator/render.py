@@ -318,9 +318,8 @@ def render_resolution(
         footnotes=[FootnoteView(f.number, linker.inline(f.text)) for f in res.footnotes],
         inline=linker.inline,
         official_url=undocs_url(res.symbol),
-        data_url=project.edit_url(project.resolutions_dir / res.slug / "resolution.yaml").replace(
-            "/edit/", "/blob/", 1
-        ),
+        data_url=project.view_url(project.resolutions_dir / res.slug / "resolution.yaml"),
+        source_url=project.view_url(project.resolutions_dir / res.slug / res.source.file),
         lineage=history,
         href=linker.href,
         documents_link=linker.page_link(DOCUMENTS_PAGE),

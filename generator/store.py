@@ -120,6 +120,8 @@ def to_data(res: Resolution) -> dict[str, Any]:
     if res.unplaced:
         out["unplaced"] = [{"id": u.id, "text": u.text, "line": u.line, "after": u.after} for u in res.unplaced]
     out["source"] = {"file": res.source.file, "format": res.source.format, "sha256": res.source.sha256}
+    if res.source.imported:
+        out["source"]["imported"] = res.source.imported.isoformat()
     return out
 
 
@@ -206,7 +208,9 @@ def from_data(d: dict[str, Any]) -> Resolution:
             Footnote(str(f["number"]), f["text"], f.get("line", 0), tuple(f["cited_by"])) for f in d["footnotes"]
         ),
         closing=Closing(cl["meeting"], _date(cl.get("date")), cl.get("line", 0)) if cl else None,
-        source=Source(**d["source"]),
+        source=Source(
+            d["source"]["file"], d["source"]["format"], d["source"]["sha256"], _date(d["source"].get("imported"))
+        ),
         schema_version=d["schema_version"],
         annexes=tuple(_from_part(a, "annex") for a in d.get("annexes", ())),
         unplaced=tuple(
