@@ -123,7 +123,9 @@ def test_commentary_for_a_missing_paragraph_fails_build_and_check(tmp_path: Path
 def test_plugin_and_cli_write_the_same_pages(tmp_path: Path) -> None:
     """The plugin rewrites nothing after `python -m generator build`: no rebuild loop in serve."""
     config = copy_project(tmp_path)
-    subprocess.run([sys.executable, "-m", "generator", "--config", str(config), "build"], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "generator", "--config", str(config), "build"], check=True, capture_output=True
+    )
     docs = tmp_path / "docs"
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in docs.rglob("*") if p.is_file()}
     assert build_site(config).returncode == 0
