@@ -57,8 +57,12 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def load_project(project: Project) -> Loaded:
-    """Every structured resolution and commentary slot; raise :class:`DataError` with all problems."""
+def load_project(project: Project, lint_commentary: bool = True) -> Loaded:
+    """Every structured resolution and commentary slot; raise :class:`DataError` with all problems.
+
+    ``lint_commentary=False`` skips the Markdown lint (``check`` and the MkDocs plugin run it;
+    the pages do not depend on it, since the build sanitises commentary in any case).
+    """
     problems: list[Problem] = []
     resolutions: list[Resolution] = []
     slots: dict[str, dict[str, Slot]] = {}
@@ -85,7 +89,8 @@ def load_project(project: Project) -> Loaded:
         problems.extend(slot_errors)
         lint.extend(slot_lint)
         for slot in found.values():
-            lint.extend(lint_markdown(slot.body, _shown(slot.path, root), slot.body_line))
+            if lint_commentary:
+                lint.extend(lint_markdown(slot.body, _shown(slot.path, root), slot.body_line))
             paragraph = res.find(slot.paragraph_id)
             if paragraph is not None and is_stale(slot, paragraph):
                 stale.append(stale_warning(slot, _shown(slot.path, root)))
@@ -173,5 +178,5 @@ def write_pages(docs_dir: Path, pages: dict[str, str | bytes]) -> BuildReport:
 
 
 def build(project: Project) -> BuildReport:
-    loaded = load_project(project)
+    loaded = load_project(project, lint_commentary=False)
     return write_pages(project.docs_dir, render_pages(project, loaded))

@@ -39,6 +39,7 @@ from generator.errors import Problem
 from generator.model import Paragraph, Resolution
 
 COMMENTARY_DIR = "commentary"
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TAGS_FILE = "tags.yaml"
 FIELDS = ("authors", "updated", "tags", "sources", "text_hash")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -157,7 +158,7 @@ def read_slot(
     if m := _FRONT_MATTER.match(text):
         front = m.group(1) or ""
         try:
-            loaded = yaml.safe_load(front) or {}
+            loaded = yaml.load(front, Loader=_FAST_LOADER) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = (mark.line + 2) if mark else 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -45,6 +46,8 @@ class Project:
 
     def rel(self, path: Path) -> str:
         """``path`` relative to the repository root, with forward slashes."""
+        if path.is_relative_to(self.root):  # paths built from the root: no file system look-up
+            return path.relative_to(self.root).as_posix()
         return path.resolve().relative_to(self.root.resolve()).as_posix()
 
     def edit_url(self, path: Path) -> str:
@@ -64,8 +67,7 @@ class Project:
         if not self.repo_url:
             return ""
         folder = quote(self.rel(path.parent))
-        query = urlencode({"filename": path.name, "value": content})
-        return f"{self.repo_url}/new/{self.branch}/{folder}?{query}"
+        return f"{self.repo_url}/new/{self.branch}/{folder}?{urlencode({'filename': path.name})}&{_value(content)}"
 
 
 def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
@@ -108,3 +110,9 @@ def project_from_config(
         branch=m.group(1) if m else "main",
         site_url=site_url if site_url is not None else config.get("site_url") or "",
     )
+
+
+@cache
+def _value(content: str) -> str:
+    """The ``value=`` query parameter of a new file's content (the same template for every slot)."""
+    return urlencode({"value": content})

@@ -219,7 +219,7 @@ def from_data(d: dict[str, Any]) -> Resolution:
     )
 
 
-def _line_map(node: yaml.Node) -> tuple[dict[tuple[Any, ...], int], dict[str, int]]:
+def _line_map(node: yaml.Node | None) -> tuple[dict[tuple[Any, ...], int], dict[str, int]]:
     """Line (1-based) of every node by its path, and of every paragraph mapping by its id."""
     lines: dict[tuple[Any, ...], int] = {}
     by_id: dict[str, int] = {}
@@ -237,7 +237,8 @@ def _line_map(node: yaml.Node) -> tuple[dict[tuple[Any, ...], int], dict[str, in
             for i, v in enumerate(n.value):
                 walk(v, (*path, i))
 
-    walk(node, ())
+    if node is not None:
+        walk(node, ())
     return lines, by_id
 
 
@@ -253,36 +254,46 @@ def _plain(value: Any) -> Any:
 
 
 def load_resolution(path: Path, shown: str | None = None) -> Resolution:
-    """Read and validate a ``resolution.yaml``; raise :class:`DataError` with every problem."""
+    """Read and validate a ``resolution.yaml``; raise :class:`DataError` with every problem.
+
+    The file is parsed once with libyaml when available; the map of line numbers, which only
+    error messages need, is built only when there is an error to report.
+    """
     name = shown or str(path)
     text = path.read_text("utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = _plain(yaml.safe_load(text))
+        data = _plain(yaml.load(text, Loader=_FAST_LOADER))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
         raise DataError([Problem(name, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]) from None
-    if node is None or not isinstance(data, dict):
+    if not isinstance(data, dict):
         raise DataError([Problem(name, 1, "expected a structured resolution (a YAML mapping)")])
-    lines, by_id = _line_map(node)
-    problems = []
-    for err in sorted(
-        jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(map(str, e.path))
-    ):
-        path_ = tuple(err.absolute_path)
-        where = path_
-        while where not in lines and where:
-            where = where[:-1]
-        field = "/".join(map(str, path_)) or "(top level)"
-        problems.append(Problem(name, lines.get(where, 1), f"{field}: {err.message}"))
-    if problems:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+    if errors:
+        lines, _ = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+        problems = []
+        for err in errors:
+            path_ = tuple(err.absolute_path)
+            where = path_
+            while where not in lines and where:
+                where = where[:-1]
+            field = "/".join(map(str, path_)) or "(top level)"
+            problems.append(Problem(name, lines.get(where, 1), f"{field}: {err.message}"))
         raise DataError(problems)
     res = from_data(data)
-    invalid = validate_resolution(res, name, lambda key: by_id.get(key, 0))
-    if invalid:
-        raise DataError(invalid)
+    if validate_resolution(res, name):
+        _, by_id = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+        raise DataError(validate_resolution(res, name, lambda key: by_id.get(key, 0)))
     return res
+
+
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -304,6 +315,8 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        # mkstemp makes the file private (0600); generated files are for everyone to read.
+        Path(tmp).chmod(0o644)
         Path(tmp).chmod(0o644)  # mkstemp makes the file private; these are ordinary project files
         Path(tmp).replace(path)
     except BaseException:
