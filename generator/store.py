@@ -230,7 +230,7 @@ def _line_map(node: yaml.Node | None) -> tuple[dict[tuple[Any, ...], int], dict[
             for k, v in n.value:
                 walk(v, (*path, k.value))
                 if k.value == "id" and isinstance(v, yaml.ScalarNode):
-                    by_id[v.value] = n.start_mark.line + 1
+                    by_id.setdefault(v.value, n.start_mark.line + 1)
                 if k.value == "number" and isinstance(v, yaml.ScalarNode) and path[:1] == ("footnotes",):
                     by_id[f"footnote {v.value}"] = n.start_mark.line + 1
         elif isinstance(n, yaml.SequenceNode):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import strip_notes
+from generator.project import project_from_config
 from generator.store import load_resolution
 from tests.conftest import ROOT, copy_project
 from tests.site_server import build_site
@@ -131,3 +132,19 @@ def test_plugin_and_cli_write_the_same_pages(tmp_path: Path) -> None:
     assert build_site(config).returncode == 0
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in docs.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_broken_resolution_data_is_reported_with_its_line(tmp_path: Path) -> None:
+    config = copy_project(tmp_path)
+    data = tmp_path / "resolutions/A-RES-73-266/resolution.yaml"
+    lines = data.read_text("utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line == "- id: pp-2")
+    lines[index] = "- id: pp-7"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    project = project_from_config(config)
+    check = subprocess.run(
+        [sys.executable, "-m", "generator", "--config", str(config), "check"], capture_output=True, text=True
+    )
+    assert check.returncode == 1
+    assert f"resolutions/A-RES-73-266/resolution.yaml:{index + 1}: paragraph id 'pp-7' should be 'pp-2'" in check.stderr
+    assert project.docs_dir.exists()
