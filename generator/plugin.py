@@ -15,7 +15,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.build import Loaded, load_project, render_pages, write_pages
@@ -36,6 +36,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
         self.loaded: Loaded | None = None
+        self.serving = False
+        self.builds = 0
+        self.in_memory: dict[str, str | bytes] = {}
+        """Pages of a serve rebuild, handed to MkDocs without writing them into docs/."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path)
@@ -60,10 +67,32 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 log.warning(problem.format())
             for problem in self.loaded.stale:
                 log.info(problem.format())
-            report = write_pages(self.project.docs_dir, render_pages(self.project, self.loaded))
+            pages = render_pages(self.project, self.loaded)
         except GeneratorError as exc:
             raise PluginError(f"annotated-resolutions: the resolution data has problems:\n{exc}") from None
+        self.builds += 1
+        self.in_memory = {}
+        if self.serving and self.builds > 1:
+            # While serving, a rebuild must not write into docs/: serve watches it and would
+            # rebuild once more. The changed pages go to MkDocs in memory (see on_files); docs/
+            # is brought up to date by the next `mkdocs build` or `python -m generator build`.
+            self.in_memory = pages
+            return
+        report = write_pages(self.project.docs_dir, pages)
         log.debug("generated %d pages (%d unchanged)", len(report.written), report.unchanged)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.project is not None
+        for rel, content in self.in_memory.items():
+            on_disk = self.project.docs_dir / rel
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            if on_disk.exists() and on_disk.read_bytes() == data:
+                continue
+            existing = files.get_file_from_path(rel)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, rel, content=content))
+        return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # The edit button of a generated page opens the structured resolution it comes from.

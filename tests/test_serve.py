@@ -213,11 +213,6 @@ def test_serve_settles_after_a_commentary_edit(session: Session) -> None:
     assert REMARK in session.html, f"the edit is not on {session.url}{session.page}/"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the plugin writes the changed page into docs/, which serve watches, so one edit causes a "
-    "second (idle) rebuild; remove this marker once the plugin stops writing into the watched docs/",
-)
 def test_serve_rebuilds_once_per_commentary_edit(session: Session) -> None:
     assert session.rebuilds == 1, (
         f"{session.rebuilds} rebuilds after one commentary edit; what triggered them:\n{session.events}"
