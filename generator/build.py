@@ -131,7 +131,7 @@ def render_pages(project: Project, loaded: Loaded) -> dict[str, str | bytes]:
     pages: dict[str, str | bytes] = {
         "index.md": render_home(env, resolutions),
         DOCUMENTS_PAGE: render_documents(env, resolutions),
-        "assets/card.png": site_card(),
+        "assets/card.png": site_card(project.docs_dir / "assets" / "card.png"),
     }
     pages.update(render_topics(env, resolutions, loaded.slots, loaded.tags))
     guide = project.root / GUIDE

@@ -378,17 +378,18 @@ def render_citation_files(res: Resolution, project: Project) -> dict[str, str | 
     return {
         f"{res.symbol}/{names['bibtex']}": bibtex(res, url),
         f"{res.symbol}/{names['csl']}": csl_json(res, url),
-        f"{res.symbol}/card.png": card(f"{res.symbol} · annotated", res.title or res.symbol, footer),
+        f"{res.symbol}/card.png": card(
+            f"{res.symbol} · annotated", res.title or res.symbol, footer, project.docs_dir / res.symbol / "card.png"
+        ),
     }
 
 
-def site_card() -> bytes:
+def site_card(previous: Path | None = None) -> bytes:
     return card(
         "Annotated Resolutions",
         "UN resolutions, paragraph by paragraph, with expert commentary",
-        [
-            "Permanent links · footnotes in place · linked references",
-        ],
+        ["Permanent links · footnotes in place · linked references"],
+        previous,
     )
 
 
