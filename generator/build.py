@@ -6,6 +6,7 @@ commentary file are collected before the build fails, so one run shows them all.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,12 +71,18 @@ def load_project(project: Project, lint_commentary: bool = True) -> Loaded:
     lint: list[Problem] = []
     stale: list[Problem] = []
     root = project.root
+    cache_file = project.root / ".cache" / "annotated-resolutions" / "schema-valid.txt"
+    try:
+        schema_valid = set(cache_file.read_text("utf-8").split())
+    except OSError:
+        schema_valid = set()
+    known = len(schema_valid)
     tags, tag_problems = load_tags(project.resolutions_dir)
     problems.extend(tag_problems)
     for data_file in sorted(project.resolutions_dir.glob(f"*/{DATA_FILE}")):
         shown = _shown(data_file, root)
         try:
-            res = load_resolution(data_file, shown)
+            res = load_resolution(data_file, shown, schema_valid)
         except DataError as exc:
             problems.extend(exc.problems)
             continue
@@ -106,6 +113,10 @@ def load_project(project: Project, lint_commentary: bool = True) -> Loaded:
                     hint="import the resolution with `python -m generator import FILE`",
                 )
             )
+    if len(schema_valid) != known:
+        # A cache, not a source of truth: losing it only costs time.
+        with contextlib.suppress(OSError):
+            write_if_changed(cache_file, "\n".join(sorted(schema_valid)) + "\n")
     slot_names = {str(slot.path): _shown(slot.path, root) for by_id in slots.values() for slot in by_id.values()}
     crossrefs, ref_problems = resolve({r.symbol: r for r in resolutions}, slots, slot_names)
     problems.extend(ref_problems)

@@ -47,6 +47,8 @@ class Region:
 
 def code_regions(text: str) -> list[Region]:
     """Fenced code blocks and code spans: what neither lint nor sanitiser touch."""
+    if "`" not in text and "~~~" not in text:
+        return []  # most commentary has no code at all
     regions: list[Region] = []
     pos = 0
     fence: str | None = None

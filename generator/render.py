@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -62,6 +63,7 @@ def page_path(symbol: str) -> str:
     return f"{symbol}/index.md"
 
 
+@cache
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative link from one page (path in docs/) to another, that MkDocs validates."""
     rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -7,6 +7,7 @@ reported as ``resolution.yaml:LINE: message``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -253,14 +254,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def load_resolution(path: Path, shown: str | None = None) -> Resolution:
+def load_resolution(path: Path, shown: str | None = None, schema_valid: set[str] | None = None) -> Resolution:
     """Read and validate a ``resolution.yaml``; raise :class:`DataError` with every problem.
 
     The file is parsed once with libyaml when available; the map of line numbers, which only
-    error messages need, is built only when there is an error to report.
+    error messages need, is built only when there is an error to report.  ``schema_valid`` holds
+    fingerprints of texts already found valid against the schema (JSON Schema validation is the
+    slowest step); a text that passes is added to it.
     """
     name = shown or str(path)
     text = path.read_text("utf-8")
+    fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         data = _plain(yaml.load(text, Loader=_FAST_LOADER))
     except yaml.YAMLError as exc:
@@ -269,7 +273,8 @@ def load_resolution(path: Path, shown: str | None = None) -> Resolution:
         raise DataError([Problem(name, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]) from None
     if not isinstance(data, dict):
         raise DataError([Problem(name, 1, "expected a structured resolution (a YAML mapping)")])
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+    known = schema_valid is not None and fingerprint in schema_valid
+    errors = [] if known else sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
     if errors:
         lines, _ = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
         problems = []
@@ -281,6 +286,8 @@ def load_resolution(path: Path, shown: str | None = None) -> Resolution:
             field = "/".join(map(str, path_)) or "(top level)"
             problems.append(Problem(name, lines.get(where, 1), f"{field}: {err.message}"))
         raise DataError(problems)
+    if schema_valid is not None:
+        schema_valid.add(fingerprint)
     res = from_data(data)
     if validate_resolution(res, name):
         _, by_id = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
