@@ -151,7 +151,7 @@ def read_slot(
 ) -> tuple[Slot, list[Problem]]:
     """Read one commentary file; return it and its front matter problems."""
     problems: list[Problem] = []
-    text = path.read_text("utf-8")
+    text = raw = path.read_text("utf-8")
     meta: dict[str, Any] = {}
     body_line = 1
     front = ""
@@ -312,9 +312,9 @@ def read_slot(
                 Problem(shown, 1, "commentary needs the date of its last change ('updated') in the front matter")
             )
         for placeholder in PLACEHOLDERS:
-            where = path.read_text("utf-8").find(placeholder)
+            where = raw.find(placeholder)
             if where >= 0:
-                line = path.read_text("utf-8").count("\n", 0, where) + 1
+                line = raw.count("\n", 0, where) + 1
                 problems.append(
                     Problem(
                         shown,

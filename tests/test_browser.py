@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTIFACTS, ROOT
+from tests.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -128,7 +127,3 @@ def test_lineage_diagram_and_list(page: object, site_url: str) -> None:
     box = diagram.bounding_box()
     assert box is not None and box["height"] > 400 and box["width"] > 150
     shot(page, "lineage")
-
-
-def teardown_module() -> None:
-    shutil.rmtree(ROOT / "test-artifacts" / "tmp", ignore_errors=True)

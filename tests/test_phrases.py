@@ -36,3 +36,7 @@ def test_comma_after_phrase_stays_with_the_rest() -> None:
 @pytest.mark.parametrize("text", ["", "(a) To be guided", "the General Assembly", "1998 was"])
 def test_no_phrase(text: str) -> None:
     assert split_opening(text) == ("", text)
+
+
+def test_a_participle_after_an_adverb_is_the_head() -> None:
+    assert split_opening("Also noting with satisfaction the report") == ("Also noting with satisfaction", "the report")

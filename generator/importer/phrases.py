@@ -23,7 +23,7 @@ LEADING_ADVERBS = frozenset(
     {
         "also", "further", "furthermore", "again", "deeply", "seriously", "gravely",
         "strongly", "fully", "firmly", "once", "urgently", "solemnly", "profoundly",
-        "alarmed", "most", "keenly", "particularly", "equally", "noting",
+        "alarmed", "most", "keenly", "particularly", "equally",
     }
 )  # fmt: skip
 TRAILING_ADVERBS = frozenset({"also", "further", "furthermore", "moreover", "again", "once"})
@@ -112,8 +112,6 @@ def split_opening(text: str) -> tuple[str, str]:
     i = 0
     # Leading adverbs: "Also requests", "Deeply concerned", "Once again calls upon".
     while i + 1 < len(words) and words[i][0].lower() in LEADING_ADVERBS and i < 2:
-        if words[i][0].lower() == "noting" and i == 0:
-            break
         i += 1
     if not words[i][0].rstrip(",;:").isalpha():
         return "", text
