@@ -24,6 +24,7 @@ from generator.citations import CitedDocument, LineageItem, body_prefix, documen
 from generator.cite import Citations, bibtex, cite_paragraph, cite_resolution, csl_json
 from generator.commentary import Slot, Tag, is_stale, new_slot_text
 from generator.crossrefs import CrossRefs, find_refs, rewrite
+from generator.lineage import lineage_svg
 from generator.lint import code_regions, sanitise
 from generator.model import NoteRef, Paragraph, Part, Resolution, split_notes
 from generator.naming import named_paragraphs, named_paragraphs_of, part_paragraphs
@@ -274,9 +275,12 @@ def indent(text: str, width: int = 4) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
 
 
-def mermaid_label(text: str) -> str:
-    """Text for a Mermaid node label inside double quotes."""
-    return text.replace('"', "#quot;")
+def raw_html_href(href: str) -> str:
+    """A link for raw HTML, which MkDocs leaves as written: a page's ``…/index.md`` as its directory."""
+    path, sep, anchor = href.partition("#")
+    if path == "index.md" or path.endswith("/index.md"):
+        path = path[: -len("index.md")] or "./"
+    return path + sep + anchor
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
@@ -292,7 +296,6 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["md"] = escape_md
     env.filters["html_attr"] = escape_html
-    env.filters["mermaid"] = mermaid_label
     return env
 
 
@@ -323,9 +326,9 @@ def render_resolution(
         data_url=project.view_url(project.resolutions_dir / res.slug / "resolution.yaml"),
         source_url=project.view_url(project.resolutions_dir / res.slug / res.source.file),
         lineage=history,
+        lineage_diagram=lineage_svg(history, res.number, res.adoption_date, lambda s: raw_html_href(linker.href(s))),
         href=linker.href,
         documents_link=linker.page_link(DOCUMENTS_PAGE),
-        script_root=posixpath.relpath(".", posixpath.dirname(page)),
     )
 
 

@@ -120,10 +120,30 @@ def test_lineage_diagram_and_list(page: object, site_url: str) -> None:
     assert items.count() == 21
     assert items.first.inner_text().startswith("53/70")
     assert items.nth(19).inner_text().startswith("72/512 — decision of 4 December 2017")
-    # Material replaces the Mermaid source with the drawn diagram (in a closed shadow root).
-    diagram = page.locator(".ar-lineage-diagram div.mermaid")  # type: ignore[attr-defined]
-    diagram.wait_for(state="visible", timeout=10000)
-    assert page.locator(".ar-lineage-diagram pre.mermaid").count() == 0  # type: ignore[attr-defined]
+    # The diagram is drawn at build time: an inline SVG, one node per cited document and one for
+    # the resolution itself, last and emphasised; no diagram script.
+    diagram = page.locator(".ar-lineage-diagram svg.ar-lineage-svg")  # type: ignore[attr-defined]
+    assert diagram.count() == 1
+    assert diagram.get_attribute("aria-hidden") == "true"  # the list beside it carries the same content
+    nodes = diagram.locator(".ar-lineage-node")
+    assert nodes.count() == items.count() == 21
+    texts = diagram.locator("text").all_text_contents()
+    assert texts[0] == "53/70 · 4 December 1998"
+    assert texts[19] == "decision 72/512 · 4 December 2017"
+    assert texts[20] == "73/266 · 22 December 2018"
+    assert diagram.locator(".ar-lineage-current").count() == 1
+    assert nodes.nth(20).get_attribute("class") == "ar-lineage-node ar-lineage-current"
+    assert nodes.first.get_attribute("href") == "https://undocs.org/A/RES/53/70"
+    assert page.locator("script[src*='mermaid']").count() == 0  # type: ignore[attr-defined]
     box = diagram.bounding_box()
     assert box is not None and box["height"] > 400 and box["width"] > 150
+    # Every label is drawn inside the diagram's box.
+    right = page.evaluate(  # type: ignore[attr-defined]
+        "Math.max(...[...document.querySelectorAll('.ar-lineage-svg text')].map(t => t.getBoundingClientRect().right))"
+    )
+    assert right <= box["x"] + box["width"] + 0.5
+    diagram.scroll_into_view_if_needed()
     shot(page, "lineage")
+    page.locator('label[title="Switch to dark mode"]').click()  # type: ignore[attr-defined]
+    diagram.scroll_into_view_if_needed()
+    shot(page, "lineage-dark")
