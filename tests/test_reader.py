@@ -109,6 +109,53 @@ def test_search_opens_the_paragraph(page: object, site_url: str, phrase: str, an
         assert "Commentary on A/RES/73/266, operative paragraph 3" in first.inner_text()
 
 
+INDEX = "/search/search_index.json"
+
+
+@pytest.mark.parametrize("how", ["click", "/", "s"])
+def test_search_index_loads_only_when_search_is_used(page: object, site_url: str, how: str) -> None:
+    """A page view without search downloads no search index; the first use of search fetches it."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))  # type: ignore[attr-defined]
+    page.goto(site_url + PAGE, wait_until="networkidle")  # type: ignore[attr-defined]
+    page.mouse.wheel(0, 5000)  # type: ignore[attr-defined]  # reading: no search
+    page.wait_for_timeout(1500)  # type: ignore[attr-defined]
+    assert not [u for u in requested if INDEX in u], "the search index is fetched on page load"
+    assert any("/assets/javascripts/bundle." in u for u in requested)  # Material did start
+    with page.expect_request(lambda r: INDEX in r.url, timeout=5000):  # type: ignore[attr-defined]
+        if how == "click":
+            page.locator("input.md-search__input").click()  # type: ignore[attr-defined]
+        else:
+            page.keyboard.press(how)  # type: ignore[attr-defined]  # Material's shortcuts focus the search box
+    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    box.press_sequentially("dual-use technologies", delay=20)
+    hit = page.locator(f'.md-search-result__item a[href*="{PAGE}"][href$="#pp-5"]:visible').first  # type: ignore[attr-defined]
+    hit.wait_for(state="visible", timeout=10000)
+    assert len([u for u in requested if INDEX in u]) == 1
+
+
+@pytest.mark.parametrize("page", [MOBILE], indirect=True)
+def test_search_index_loads_when_search_is_opened_on_a_phone(page: object, site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))  # type: ignore[attr-defined]
+    page.goto(site_url + PAGE, wait_until="networkidle")  # type: ignore[attr-defined]
+    page.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    assert not [u for u in requested if INDEX in u]
+    with page.expect_request(lambda r: INDEX in r.url, timeout=5000):  # type: ignore[attr-defined]
+        page.locator("label.md-header__button[for=__search]").tap()  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").press_sequentially("dual-use technologies", delay=20)  # type: ignore[attr-defined]
+    hit = page.locator(f'.md-search-result__item a[href*="{PAGE}"][href$="#pp-5"]:visible').first  # type: ignore[attr-defined]
+    hit.wait_for(state="visible", timeout=10000)
+
+
+def test_search_result_highlights_on_the_opened_page(page: object, site_url: str) -> None:
+    """A search result opens its page with ?h=: Material needs the index to highlight the words."""
+    page.goto(site_url + PAGE + "?h=dual-use#pp-5")  # type: ignore[attr-defined]
+    mark = page.locator("#pp-5 mark[data-md-highlight]").first  # type: ignore[attr-defined]
+    mark.wait_for(state="attached", timeout=10000)
+    assert mark.inner_text().lower().startswith("dual")
+
+
 @pytest.mark.parametrize("page", [MOBILE], indirect=True)
 @pytest.mark.parametrize("path", ["/", PAGE, "/documents/", "/topics/", "/contributing/"])
 def test_mobile_nothing_overflows(page: object, site_url: str, path: str) -> None:
