@@ -88,7 +88,8 @@ def svg(chain: Sequence[Node]) -> str:
     height = _y(len(chain) - 1) + ROW // 2 + 2
     lines = [
         f'<svg class="ar-lineage-svg" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
-        f' viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false" font-size="{FONT_SIZE}">',
+        f' viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false" font-size="{FONT_SIZE}"'
+        ' fill="currentColor">',
     ]
     if len(chain) > 1:
         lines.append(
@@ -102,8 +103,8 @@ def svg(chain: Sequence[Node]) -> str:
         weight = ' font-weight="bold"' if node.current else ""
         parts = [
             f"<title>{escape(node.title)}</title>" if node.title else "",
-            f'<circle cx="{AXIS_X}" cy="{y}" r="{r}" fill="currentColor" stroke="currentColor"/>',
-            f'<text x="{TEXT_X}" y="{y}" dy="0.35em" fill="currentColor"{weight}>{escape(node.label)}</text>',
+            f'<circle cx="{AXIS_X}" cy="{y}" r="{r}"/>',
+            f'<text x="{TEXT_X}" y="{y}" dy="0.35em"{weight}>{escape(node.label)}</text>',
         ]
         inner = "".join(parts)
         if node.href:
