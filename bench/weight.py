@@ -4,10 +4,15 @@ Two measurements of the site built from this repository:
 
 - static: the page's HTML, what it references (stylesheets, scripts, icon, images), what those
   stylesheets reference (fonts, images), the search worker and the search index that Material
-  loads when the page has a search form;
+  loads when the page has a search form (at page load, or when the reader opens search if the
+  page holds the index back, as ``overrides/main.html`` does);
 - browser (when Debian's Chromium and Playwright are installed): every request Chromium makes
-  while loading the page from 127.0.0.1 and letting it settle.  Requests to other hosts are
-  blocked and listed: a reader's browser would make them.
+  while loading the page from 127.0.0.1 and letting it settle, then every further request when
+  the reader opens search (the "/" shortcut).  Requests to other hosts are blocked and listed: a
+  reader's browser would make them.
+
+Each resource says ``when`` it is downloaded: ``load`` (every page view) or ``search`` (only once
+the reader opens search).  ``total_bytes`` is a page view; ``with_search_bytes`` adds search.
 
 Sizes are given as served (uncompressed, as by a plain static server) and gzip-compressed (what a
 host such as GitHub Pages sends); nothing of the site is changed.
@@ -47,6 +52,8 @@ class Resource:
     bytes: int
     gzip_bytes: int
     why: str
+    when: str = "load"
+    """``load``: on every page view; ``search``: once the reader opens search."""
 
 
 class _Refs(HTMLParser):
@@ -130,7 +137,7 @@ def static_weight(site: Path, page: str) -> tuple[list[Resource], list[str]]:
         path = site / parts.path.lstrip("/")
         return path / "index.html" if parts.path.endswith("/") or path.is_dir() else path
 
-    def add(url: str, why: str, kind: str | None = None) -> bytes | None:
+    def add(url: str, why: str, kind: str | None = None, when: str = "load") -> bytes | None:
         url = url.split("#")[0]
         if url.startswith("data:"):
             return None
@@ -145,7 +152,7 @@ def static_weight(site: Path, page: str) -> tuple[list[Resource], list[str]]:
             external.append(f"{url} (missing on the site; {why})")
             return None
         data = path.read_bytes()
-        seen[rel] = Resource(rel, kind or _kind(rel), len(data), _gz(data), why)
+        seen[rel] = Resource(rel, kind or _kind(rel), len(data), _gz(data), why, when)
         return data
 
     html = add(page_url, "the page", "html")
@@ -165,7 +172,11 @@ def static_weight(site: Path, page: str) -> tuple[list[Resource], list[str]]:
         add(urljoin(page_url, config["search"]), "search worker (Material, at page load)", "js")
     if refs.search_form:
         base_url = urljoin(page_url, (config.get("base") or ".") + "/")
-        add(urljoin(base_url, "search/search_index.json"), "search index (Material, at page load)", "search index")
+        index = urljoin(base_url, "search/search_index.json")
+        if b"arSearchIndex" in html:  # held back until the reader opens search (overrides/main.html)
+            add(index, "search index (Material, when the reader opens search)", "search index", "search")
+        else:
+            add(index, "search index (Material, at page load)", "search index")
     if refs.previews:
         base_url = urljoin(page_url, (config.get("base") or ".") + "/")
         add(urljoin(base_url, "sitemap.xml"), "sitemap (Material's link previews, at page load)", "sitemap")
@@ -205,6 +216,7 @@ def browser_weight(site: Path, page: str, port: int) -> tuple[list[Resource], li
 
     got: dict[str, Resource] = {}
     external: list[str] = []
+    phase = ["load"]
     with _serve(site, port) as root, sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM),
@@ -231,12 +243,19 @@ def browser_weight(site: Path, page: str, port: int) -> tuple[list[Resource], li
                 except Exception:  # a response without a body (redirect)
                     return
                 rel = "/" + req.url[len(root) :].split("#")[0]
-                got[rel] = Resource(rel, _kind(rel.split("?")[0]), len(body), _gz(body), req.resource_type)
+                if rel not in got:
+                    got[rel] = Resource(
+                        rel, _kind(rel.split("?")[0]), len(body), _gz(body), req.resource_type, phase[0]
+                    )
 
             context.on("requestfinished", finished)
             pg = context.new_page()
             pg.goto(root + page, wait_until="networkidle")
             pg.mouse.wheel(0, 100_000)  # anything loaded on scroll
+            pg.wait_for_timeout(2000)
+            phase[0] = "search"  # the reader opens search with Material's shortcut
+            pg.keyboard.press("/")
+            pg.wait_for_load_state("networkidle")
             pg.wait_for_timeout(2000)
             context.close()
         finally:
@@ -266,22 +285,32 @@ def weight_report(page: str, browser: bool = True, timeout: float = 600, root: P
                 method = "requests made by Chromium loading the page from 127.0.0.1"
             except ImportError:
                 pass
-        resources.sort(key=lambda r: -r.bytes)
+        resources.sort(key=lambda r: (r.when != "load", -r.bytes))
         static_only = {r.path for r in static_weight(site, page)[0]} - {r.path for r in resources}
         print(f"\nreader-side weight of /{page} ({method})\n")
         w = max([len(r.path) for r in resources] + [8])
         print(f"{'resource':<{w}}  {'kind':<12}  {'bytes':>10}  {'gzip':>10}  why")
-        for r in resources:
+        on_load = [r for r in resources if r.when == "load"]
+        on_search = [r for r in resources if r.when != "load"]
+        for r in on_load:
             print(f"{r.path:<{w}}  {r.kind:<12}  {r.bytes:>10,}  {r.gzip_bytes:>10,}  {r.why}")
-        total = sum(r.bytes for r in resources)
-        total_gz = sum(r.gzip_bytes for r in resources)
-        print(f"{'total':<{w}}  {'':<12}  {total:>10,}  {total_gz:>10,}")
+        total = sum(r.bytes for r in on_load)
+        total_gz = sum(r.gzip_bytes for r in on_load)
+        print(f"{'total (page load)':<{w}}  {'':<12}  {total:>10,}  {total_gz:>10,}")
+        for r in on_search:
+            print(f"{r.path:<{w}}  {r.kind:<12}  {r.bytes:>10,}  {r.gzip_bytes:>10,}  {r.why}, on opening search")
+        search_bytes = sum(r.bytes for r in on_search)
+        search_gz = sum(r.gzip_bytes for r in on_search)
+        print(f"{'+ on opening search':<{w}}  {'':<12}  {search_bytes:>10,}  {search_gz:>10,}")
+        print(f"{'total with search':<{w}}  {'':<12}  {total + search_bytes:>10,}  {total_gz + search_gz:>10,}")
         by_kind: dict[str, list[int]] = {}
-        for r in resources:
+        for r in on_load:
             entry = by_kind.setdefault(r.kind, [0, 0])
             entry[0] += r.bytes
             entry[1] += r.gzip_bytes
-        print("\nby kind: " + ", ".join(f"{k} {v[0]:,} ({v[1]:,} gzip)" for k, v in sorted(by_kind.items())))
+        print(
+            "\nby kind (page load): " + ", ".join(f"{k} {v[0]:,} ({v[1]:,} gzip)" for k, v in sorted(by_kind.items()))
+        )
         if external:
             print("requests to other hosts:\n  " + "\n  ".join(external))
         if static_only:
@@ -292,6 +321,10 @@ def weight_report(page: str, browser: bool = True, timeout: float = 600, root: P
             "total_bytes": total,
             "total_gzip_bytes": total_gz,
             "by_kind": {k: {"bytes": v[0], "gzip_bytes": v[1]} for k, v in by_kind.items()},
+            "on_search_bytes": search_bytes,
+            "on_search_gzip_bytes": search_gz,
+            "with_search_bytes": total + search_bytes,
+            "with_search_gzip_bytes": total_gz + search_gz,
             "resources": [asdict(r) for r in resources],
             "external_requests": external,
         }
