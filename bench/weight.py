@@ -298,7 +298,10 @@ def weight_report(page: str, browser: bool = True, timeout: float = 600, root: P
         total_gz = sum(r.gzip_bytes for r in on_load)
         print(f"{'total (page load)':<{w}}  {'':<12}  {total:>10,}  {total_gz:>10,}")
         for r in on_search:
-            print(f"{r.path:<{w}}  {r.kind:<12}  {r.bytes:>10,}  {r.gzip_bytes:>10,}  {r.why}, on opening search")
+            print(
+                f"{r.path:<{w}}  {r.kind:<12}  {r.bytes:>10,}  {r.gzip_bytes:>10,}  {r.why}"
+                + ("" if "search" in r.why else ", on opening search")
+            )
         search_bytes = sum(r.bytes for r in on_search)
         search_gz = sum(r.gzip_bytes for r in on_search)
         print(f"{'+ on opening search':<{w}}  {'':<12}  {search_bytes:>10,}  {search_gz:>10,}")
