@@ -170,6 +170,9 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     after3 = snapshot(docs)
     w3 = written(after2, after3)
 
+    if args.no_mkdocs:
+        return generator_only(args, n, work, imported, per_res, cli, gen1, gen2, gen3, w1, w2, w3, files, n_slots)
+
     # 3. MkDocs with the plugin, then the same generated Markdown without it.
     site_plugin, site_plain = work / "site-plugin", work / "site-plain"
     for site in (site_plugin, site_plain):
@@ -232,6 +235,54 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     if not args.keep and not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def generator_only(
+    args: argparse.Namespace,
+    n: int,
+    work: Path,
+    imported: dict[str, Any],
+    per_res: float,
+    cli: Run,
+    gen1: Run,
+    gen2: Run,
+    gen3: Run,
+    w1: list[str],
+    w2: list[str],
+    w3: list[str],
+    files: dict[str, str],
+    n_slots: int,
+) -> dict[str, Any]:
+    """``--no-mkdocs``: the import and generator figures only (the MkDocs keys are null)."""
+    for name, run, w in (
+        ("generate, first run", gen1, w1),
+        ("generate, second run (no change)", gen2, w2),
+        ("generate, after one commentary edit", gen3, w3),
+    ):
+        print(
+            f"{name:<38} {run.seconds:7.2f} s wall {run.cpu_seconds:7.2f} s CPU {run.peak_mb:6.0f} MB  {len(w)} files"
+        )
+    if not args.keep and not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+    return {
+        "n": n,
+        "import_s_per_resolution": round(per_res, 4),
+        "generate_s": round(gen1.seconds, 3),
+        "build_with_plugin_s": None,
+        "build_plain_s": None,
+        "generate_peak_mb": round(gen1.peak_mb, 1),
+        "files_written_second_run": len(w2),
+        "files_written_after_one_commentary_edit": len(w3),
+        "import_cli_one_file_s": round(cli.seconds, 3),
+        "generate_second_run_s": round(gen2.seconds, 3),
+        "generate_after_edit_s": round(gen3.seconds, 3),
+        "generate_cpu_s": round(gen1.cpu_seconds, 3),
+        "pages_generated": len(w1),
+        "pages_rewritten_after_edit": w3,
+        "commentary_files": len(files),
+        "paragraph_slots": n_slots,
+        "importer_warnings": imported["warnings"],
+    }
 
 
 def table(
@@ -324,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds allowed per stage (default: %(default)s)")
     ap.add_argument("--profile", action="store_true", help="also profile one generator run with cProfile")
+    ap.add_argument("--no-mkdocs", action="store_true", help="stop after the generator runs (no MkDocs builds)")
     ap.add_argument("--weight", action="store_true", help="report the bytes a reader downloads for one page")
     ap.add_argument("--page", default="A/RES/73/266/", help="page for --weight (default: %(default)s)")
     ap.add_argument("--no-browser", action="store_true", help="--weight: static analysis only, no Chromium")

@@ -7,14 +7,20 @@ commentary file are collected before the build fails, so one run shows them all.
 from __future__ import annotations
 
 import contextlib
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
+from generator.cache import Manifest, cache_dir, code_version, digest, load_entry, store_entry, tree_digest
 from generator.commentary import COMMENTARY_DIR, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
-from generator.crossrefs import CrossRefs, resolve
+from generator.crossrefs import Citing, CrossRefs, citing, resolve_names
 from generator.errors import DataError, Problem
 from generator.lint import lint_markdown
-from generator.model import Resolution
+from generator.model import Resolution, slug_of
+from generator.naming import names
 from generator.project import Project
 from generator.render import (
     DOCUMENTS_PAGE,
@@ -28,26 +34,91 @@ from generator.render import (
     render_topics,
     site_card,
 )
+from generator.search import paragraph_entries
 from generator.store import DATA_FILE, load_resolution, write_if_changed
 
 
 @dataclass(frozen=True, slots=True)
-class Loaded:
-    resolutions: tuple[Resolution, ...]
-    slots: dict[str, dict[str, Slot]]
-    """Slots by resolution symbol, then paragraph id."""
-    data_files: dict[str, Path]
-    crossrefs: CrossRefs
-    tags: dict[str, Tag]
-    """The tag vocabulary (resolutions/tags.yaml)."""
-    lint: tuple[Problem, ...]
-    """Problems in commentary that `check` refuses; the build neutralises them and warns."""
+class Summary:
+    """What a run needs of a resolution folder whose pages it may not render: cheap to unpickle.
+
+    The models themselves (many thousands of objects) are read from the load cache only when a
+    page that shows them has to be rendered.
+    """
+
+    symbol: str
+    names: dict[str, str]
+    """Paragraph id -> name, in document order (for references and "cited by")."""
+    citing: dict[str, Citing]
+    """The references of each commentary slot that makes some, by paragraph id."""
+    topics: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+    """(paragraph id, tags, author names) of each slot with content and tags."""
+    slot_count: int
+    slot_lint: tuple[Problem, ...]
     stale: tuple[Problem, ...]
-    """Commentary written for an earlier wording of its paragraph: shown as such, `check` warns."""
+    md_lint: tuple[Problem, ...] | None
+    """Markdown lint of the commentary; ``None`` until a run asked for it."""
+
+
+Model = tuple[Resolution, dict[str, Slot]]
+
+
+class Loaded:
+    """The project's resolutions and commentary, validated; models are read when first needed."""
+
+    def __init__(
+        self,
+        summaries: dict[str, Summary],
+        data_files: dict[str, Path],
+        crossrefs: CrossRefs,
+        tags: dict[str, Tag],
+        lint: tuple[Problem, ...],
+        stale: tuple[Problem, ...],
+        fingerprints: dict[str, tuple[str, str]],
+        tags_key: str,
+        models: Callable[[str], Model],
+    ) -> None:
+        self.summaries = summaries
+        self.data_files = data_files
+        """Per symbol: its structured resolution file."""
+        self.crossrefs = crossrefs
+        self.tags = tags
+        """The tag vocabulary (resolutions/tags.yaml)."""
+        self.lint = lint
+        """Problems in commentary that `check` refuses; the build neutralises them and warns."""
+        self.stale = stale
+        """Commentary written for an earlier wording of its paragraph: shown as such, `check` warns."""
+        self.fingerprints = fingerprints
+        """Per symbol: fingerprints of (its folder: data file and commentary; its data file alone)."""
+        self.tags_key = tags_key
+        """Fingerprint of the tag vocabulary."""
+        self._models = models
+        self._loaded: dict[str, Model] = {}
+
+    def model(self, symbol: str) -> Model:
+        """The resolution ``symbol`` and its commentary slots (by paragraph id)."""
+        if symbol not in self._loaded:
+            self._loaded[symbol] = self._models(symbol)
+        return self._loaded[symbol]
+
+    def drop_models(self) -> None:
+        """Forget the models read so far (they are read again when needed): keeps memory flat."""
+        self._loaded.clear()
+
+    @property
+    def resolutions(self) -> tuple[Resolution, ...]:
+        return tuple(self.model(symbol)[0] for symbol in self.summaries)
+
+    @property
+    def slots(self) -> dict[str, dict[str, Slot]]:
+        """Slots by resolution symbol, then paragraph id."""
+        return {symbol: self.model(symbol)[1] for symbol in self.summaries}
 
 
 @dataclass
 class BuildReport:
+    rendered: list[str] = field(default_factory=list)
+    """Units of output rendered in this run (see :class:`Unit`); the others were up to date."""
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     removed: list[Path] = field(default_factory=list)
@@ -58,56 +129,121 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def load_project(project: Project, lint_commentary: bool = True) -> Loaded:
+def _folder_digest(folder: Path, salt: str) -> tuple[str, str]:
+    """Fingerprints of a resolution folder, by content: (data file and commentary, data file alone)."""
+    data = digest((folder / DATA_FILE).read_bytes())
+    parts: list[bytes | str] = [salt, data]
+    commentary = folder / COMMENTARY_DIR
+    if commentary.is_dir():
+        for entry in sorted(os.scandir(commentary), key=lambda e: e.name):
+            if entry.is_file():
+                with open(entry.path, "rb") as fh:  # noqa: PTH123 - no Path object per file: thousands
+                    parts += [entry.name, fh.read()]
+            else:
+                parts += [entry.name, b"<folder>"]
+    return digest(*parts), data
+
+
+def _load_folder(
+    data_file: Path, shown: str, root: Path, tags: dict[str, Tag], schema_valid: set[str], lint_commentary: bool
+) -> tuple[Model | None, Summary | None, list[Problem]]:
+    """Read one folder from its files: its model and summary, or ``None`` and its problems."""
+    try:
+        res = load_resolution(data_file, shown, schema_valid)
+    except DataError as exc:
+        return None, None, list(exc.problems)
+    found, slot_errors, slot_lint = load_slots(data_file.parent / COMMENTARY_DIR, res, root, tags)
+    stale = []
+    for slot in found.values():
+        paragraph = res.find(slot.paragraph_id)
+        if paragraph is not None and is_stale(slot, paragraph):
+            stale.append(stale_warning(slot, _shown(slot.path, root)))
+    summary = Summary(
+        symbol=res.symbol,
+        names=names(res),
+        citing={pid: c for pid, slot in found.items() if (c := citing(slot, res.symbol, _shown(slot.path, root)))},
+        topics=tuple(
+            (pid, slot.tags, tuple(a.name for a in slot.authors))
+            for pid, slot in sorted(found.items())
+            if slot.tags and slot.has_content
+        ),
+        slot_count=len(found),
+        slot_lint=tuple(slot_lint),
+        stale=tuple(stale),
+        md_lint=_md_lint(found, root) if lint_commentary else None,
+    )
+    return (res, found), summary, slot_errors
+
+
+def _md_lint(slots: Mapping[str, Slot], root: Path) -> tuple[Problem, ...]:
+    out: list[Problem] = []
+    for slot in slots.values():
+        out.extend(lint_markdown(slot.body, _shown(slot.path, root), slot.body_line))
+    return tuple(out)
+
+
+def load_project(project: Project, lint_commentary: bool = True, use_cache: bool = True) -> Loaded:
     """Every structured resolution and commentary slot; raise :class:`DataError` with all problems.
 
     ``lint_commentary=False`` skips the Markdown lint (``check`` and the MkDocs plugin run it;
-    the pages do not depend on it, since the build sanitises commentary in any case).
+    the pages do not depend on it, since the build sanitises commentary in any case).  A folder
+    whose files are byte for byte those of an earlier run is not read again: its summary comes
+    from the load cache, and its model too when a page needs it (see :mod:`generator.cache`).
     """
     problems: list[Problem] = []
-    resolutions: list[Resolution] = []
-    slots: dict[str, dict[str, Slot]] = {}
+    summaries: dict[str, Summary] = {}
     files: dict[str, Path] = {}
+    fingerprints: dict[str, tuple[str, str]] = {}
+    models: dict[str, tuple[Path, str, Model | None]] = {}
     lint: list[Problem] = []
     stale: list[Problem] = []
     root = project.root
-    cache_file = project.root / ".cache" / "annotated-resolutions" / "schema-valid.txt"
+    cache_root = cache_dir(root)
+    cache_file = cache_root / "schema-valid.txt"
     try:
         schema_valid = set(cache_file.read_text("utf-8").split())
-    except OSError:
+    except (OSError, ValueError):
         schema_valid = set()
     known = len(schema_valid)
     tags, tag_problems = load_tags(project.resolutions_dir)
     problems.extend(tag_problems)
+    tags_key = digest(*(f"{t.id}\0{t.label}\0{t.description}" for t in tags.values()))
+    salt = digest(code_version(), str(root), tags_key)
     for data_file in sorted(project.resolutions_dir.glob(f"*/{DATA_FILE}")):
         shown = _shown(data_file, root)
-        try:
-            res = load_resolution(data_file, shown, schema_valid)
-        except DataError as exc:
-            problems.extend(exc.problems)
+        key, data_key = _folder_digest(data_file.parent, salt)
+        summary_path = cache_root / "summary" / f"{data_file.parent.name}.pickle"
+        model_path = cache_root / "model" / f"{data_file.parent.name}.pickle"
+        summary = load_entry(summary_path, key) if use_cache else None
+        model: Model | None = None
+        if not isinstance(summary, Summary) or (lint_commentary and summary.md_lint is None):
+            model, summary, folder_problems = _load_folder(data_file, shown, root, tags, schema_valid, lint_commentary)
+            problems.extend(folder_problems)
+            if model is None or summary is None:
+                continue
+            if use_cache and not folder_problems:  # a folder with errors fails the build: keep nothing
+                store_entry(summary_path, key, summary)
+                store_entry(model_path, key, model)
+        symbol = summary.symbol
+        if symbol in files:
+            problems.append(Problem(shown, 1, f"{symbol} is also defined in {files[symbol]}"))
             continue
-        if res.symbol in files:
-            problems.append(Problem(shown, 1, f"{res.symbol} is also defined in {files[res.symbol]}"))
-            continue
-        if data_file.parent.name != res.slug:
-            problems.append(Problem(shown, 1, f"the folder of {res.symbol} must be named {res.slug}"))
-        files[res.symbol] = data_file
-        found, slot_errors, slot_lint = load_slots(data_file.parent / COMMENTARY_DIR, res, root, tags)
-        problems.extend(slot_errors)
-        lint.extend(slot_lint)
-        for slot in found.values():
-            if lint_commentary:
-                lint.extend(lint_markdown(slot.body, _shown(slot.path, root), slot.body_line))
-            paragraph = res.find(slot.paragraph_id)
-            if paragraph is not None and is_stale(slot, paragraph):
-                stale.append(stale_warning(slot, _shown(slot.path, root)))
-        resolutions.append(res)
-        slots[res.symbol] = found
-    for folder in sorted(p for p in project.resolutions_dir.glob("*") if p.is_dir()):
-        if not (folder / DATA_FILE).exists() and any(folder.iterdir()):
+        slug = slug_of(symbol)
+        if data_file.parent.name != slug:
+            problems.append(Problem(shown, 1, f"the folder of {symbol} must be named {slug}"))
+        files[symbol] = data_file
+        fingerprints[symbol] = (key, data_key)
+        models[symbol] = (model_path, key, model)
+        lint.extend(summary.slot_lint)
+        if lint_commentary and summary.md_lint:
+            lint.extend(summary.md_lint)
+        stale.extend(summary.stale)
+        summaries[symbol] = summary
+    for folder_path in sorted(p for p in project.resolutions_dir.glob("*") if p.is_dir()):
+        if not (folder_path / DATA_FILE).exists() and any(folder_path.iterdir()):
             problems.append(
                 Problem(
-                    _shown(folder, root),
+                    _shown(folder_path, root),
                     0,
                     f"folder without a {DATA_FILE}: its files would be ignored",
                     hint="import the resolution with `python -m generator import FILE`",
@@ -117,12 +253,27 @@ def load_project(project: Project, lint_commentary: bool = True) -> Loaded:
         # A cache, not a source of truth: losing it only costs time.
         with contextlib.suppress(OSError):
             write_if_changed(cache_file, "\n".join(sorted(schema_valid)) + "\n")
-    slot_names = {str(slot.path): _shown(slot.path, root) for by_id in slots.values() for slot in by_id.values()}
-    crossrefs, ref_problems = resolve({r.symbol: r for r in resolutions}, slots, slot_names)
+    crossrefs, ref_problems = resolve_names(
+        {symbol: s.names for symbol, s in summaries.items()}, {symbol: s.citing for symbol, s in summaries.items()}
+    )
     problems.extend(ref_problems)
     if problems:
         raise DataError(problems)
-    return Loaded(tuple(resolutions), slots, files, crossrefs, tags, tuple(lint), tuple(stale))
+
+    def read_model(symbol: str) -> Model:
+        path, key, model = models[symbol]
+        if model is None:
+            cached = load_entry(path, key)
+            if isinstance(cached, tuple):
+                return cached
+            found, _, errors = _load_folder(files[symbol], _shown(files[symbol], root), root, tags, set(), False)
+            if found is None or errors:
+                raise DataError(errors or [Problem(_shown(files[symbol], root), 0, "changed during the build")])
+            return found
+        models[symbol] = (path, key, None)  # read once from memory; later from the cache
+        return model
+
+    return Loaded(summaries, files, crossrefs, tags, tuple(lint), tuple(stale), fingerprints, tags_key, read_model)
 
 
 GUIDE = "CONTRIBUTING.md"
@@ -135,29 +286,11 @@ def guide_page(text: str) -> str:
 
 
 def render_pages(project: Project, loaded: Loaded) -> dict[str, str | bytes]:
-    """Every generated page: path inside docs/ -> Markdown."""
-    env = environment(project.templates_dir)
-    symbols = frozenset(r.symbol for r in loaded.resolutions)
-    resolutions = list(loaded.resolutions)
-    pages: dict[str, str | bytes] = {
-        "index.md": render_home(env, resolutions),
-        DOCUMENTS_PAGE: render_documents(env, resolutions),
-        "assets/card.png": site_card(project.docs_dir / "assets" / "card.png"),
-    }
-    pages.update(render_topics(env, resolutions, loaded.slots, loaded.tags))
-    guide = project.root / GUIDE
-    if guide.exists():
-        # The contributors' guide has one source, CONTRIBUTING.md; the site shows a copy.
-        pages[GUIDE_PAGE] = guide_page(guide.read_text("utf-8"))
-    for res in resolutions:
-        pages[page_path(res.symbol)] = render_resolution(
-            env, res, loaded.slots[res.symbol], project, symbols, loaded.crossrefs, loaded.tags
-        )
-        pages.update(render_citation_files(res, project))
-    return pages
+    """Every generated page, rendered afresh: path inside docs/ -> content."""
+    return {rel: content for unit in units(project, loaded) for rel, content in unit.make().items()}
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str | bytes]) -> BuildReport:
+def write_pages(docs_dir: Path, pages: Mapping[str, str | bytes], remove: bool = True) -> BuildReport:
     """Write pages whose content changed; remove pages generated earlier that are gone now."""
     report = BuildReport()
     for rel, content in sorted(pages.items()):
@@ -166,6 +299,14 @@ def write_pages(docs_dir: Path, pages: dict[str, str | bytes]) -> BuildReport:
             report.written.append(path)
         else:
             report.unchanged += 1
+    if remove:
+        report.removed = remove_stale(docs_dir, set(pages))
+    return report
+
+
+def remove_stale(docs_dir: Path, pages: set[str]) -> list[Path]:
+    """Remove the pages generated earlier that are not in ``pages`` (paths in docs/)."""
+    removed: list[Path] = []
     wanted = {docs_dir / rel for rel in pages}
     for path in sorted(docs_dir.rglob("*.md")):
         if path in wanted:
@@ -176,18 +317,154 @@ def write_pages(docs_dir: Path, pages: dict[str, str | bytes]) -> BuildReport:
             continue
         if GENERATED_MARKER in head:
             path.unlink()
-            report.removed.append(path)
+            removed.append(path)
             for extra in ("citation.bib", "citation.json", "card.png"):
                 if (path.parent / extra).exists() and path.parent / extra not in wanted:
                     (path.parent / extra).unlink()
-                    report.removed.append(path.parent / extra)
+                    removed.append(path.parent / extra)
             parent = path.parent
             while parent != docs_dir and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
-    return report
+    return removed
+
+
+# -- incremental generation ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Files rendered together from the same inputs, and the fingerprint of those inputs."""
+
+    name: str
+    key: str
+    make: Callable[[], Mapping[str, str | bytes]]
+
+
+def _environment_key(project: Project) -> str:
+    """What every page depends on: the generator's code, the templates, the project's settings."""
+    settings = (project.root, project.docs_dir, project.resolutions_dir, project.repo_url, project.branch)
+    return digest(code_version(), tree_digest(project.templates_dir), repr(settings), project.site_url)
+
+
+def units(project: Project, loaded: Loaded) -> list[Unit]:
+    """Every unit of output, each with the fingerprint of what it is rendered from.
+
+    A resolution page depends on its folder (data file and commentary), the set of resolutions
+    on the site (links), the tag vocabulary and the commentary elsewhere that cites it; the
+    citation files and card on the data file alone; the home page and the documents index on
+    every data file; the topic pages on the tags and authors of every commentary.
+    """
+    env_key = _environment_key(project)
+    env_cache: list[jinja2.Environment] = []
+
+    def env() -> jinja2.Environment:
+        if not env_cache:
+            env_cache.append(environment(project.templates_dir))
+        return env_cache[0]
+
+    symbols = frozenset(loaded.summaries)
+    symbols_key = digest(*sorted(symbols))
+    data_keys = [loaded.fingerprints[symbol][1] for symbol in loaded.summaries]
+    cited: dict[str, list[str]] = {}
+    for (symbol, pid), backlinks in sorted(loaded.crossrefs.cited_by.items()):
+        cited.setdefault(symbol, []).append(repr((pid, backlinks)))
+    topics = [repr((symbol, s.topics)) for symbol, s in loaded.summaries.items() if s.topics]
+    out = [
+        Unit(
+            "home",
+            digest(env_key, "home", *data_keys),
+            lambda: {"index.md": render_home(env(), list(loaded.resolutions))},
+        ),
+        Unit(
+            "documents",
+            digest(env_key, "documents", *data_keys),
+            lambda: {DOCUMENTS_PAGE: render_documents(env(), list(loaded.resolutions))},
+        ),
+        Unit(
+            "topics",
+            digest(env_key, "topics", loaded.tags_key, symbols_key, *topics),
+            lambda: render_topics(env(), list(loaded.resolutions), loaded.slots, loaded.tags),
+        ),
+        Unit(
+            "card",
+            digest(env_key, "card"),
+            lambda: {"assets/card.png": site_card(project.docs_dir / "assets" / "card.png")},
+        ),
+    ]
+    guide = project.root / GUIDE
+    if guide.exists():
+        # The contributors' guide has one source, CONTRIBUTING.md; the site shows a copy.
+        text = guide.read_text("utf-8")
+        out.append(Unit("guide", digest(env_key, "guide", text), lambda: {GUIDE_PAGE: guide_page(text)}))
+    for symbol in loaded.summaries:
+        folder_key, data_key = loaded.fingerprints[symbol]
+
+        def page(symbol: str = symbol) -> dict[str, str | bytes]:
+            res, slots = loaded.model(symbol)
+            text = render_resolution(env(), res, slots, project, symbols, loaded.crossrefs, loaded.tags)
+            return {page_path(symbol): text}
+
+        def files(symbol: str = symbol) -> dict[str, str | bytes]:
+            return render_citation_files(loaded.model(symbol)[0], project)
+
+        page_key = digest(env_key, "page", folder_key, symbols_key, loaded.tags_key, *cited.get(symbol, ()))
+        out.append(Unit(f"page {symbol}", page_key, page))
+        out.append(Unit(f"files {symbol}", digest(env_key, "files", data_key), files))
+    return out
+
+
+def generate(project: Project, loaded: Loaded, write: bool = True) -> tuple[BuildReport, dict[str, str | bytes]]:
+    """Render what changed since the last run; write it unless ``write`` is false.
+
+    Returns the report and the pages rendered in this run (path in docs/ -> content).  A unit
+    whose inputs have the same fingerprint as when its files were written, and whose files are
+    still as written, is skipped.  Without ``write`` (a ``mkdocs serve`` rebuild) nothing is
+    written and the manifest keeps describing what docs/ holds.
+    """
+    docs = project.docs_dir
+    manifest = Manifest.read(project.root, docs)
+    report = BuildReport()
+    rendered: dict[str, str | bytes] = {}
+    wanted: set[str] = set()
+    for unit in units(project, loaded):
+        current = manifest.current(unit.name, unit.key, docs) if unit.key else None
+        if current is not None:
+            wanted.update(current)
+            report.unchanged += len(list(current))
+            continue
+        pages = unit.make()
+        report.rendered.append(unit.name)
+        wanted.update(pages)
+        if not write:
+            rendered.update(pages)
+            continue
+        unit_report = write_pages(docs, pages, remove=False)
+        report.written += unit_report.written
+        report.unchanged += unit_report.unchanged
+        manifest.record(unit.name, unit.key, docs, pages)
+    if write:
+        report.removed = remove_stale(docs, wanted)
+        manifest.save()
+    return report, rendered
+
+
+def search_entries(project: Project, loaded: Loaded) -> dict[str, list[dict[str, str]]]:
+    """The search entries of every resolution page (see :mod:`generator.search`), from the cache
+    for the folders that have not changed."""
+    out: dict[str, list[dict[str, str]]] = {}
+    folder = cache_dir(project.root) / "search"
+    for symbol, (key, _) in loaded.fingerprints.items():
+        path = folder / f"{slug_of(symbol)}.pickle"
+        entries = load_entry(path, key)
+        if not isinstance(entries, dict):
+            res, slots = loaded.model(symbol)
+            entries = paragraph_entries([res], {symbol: slots})
+            store_entry(path, key, entries)
+        out.update(entries)
+    return out
 
 
 def build(project: Project) -> BuildReport:
     loaded = load_project(project, lint_commentary=False)
-    return write_pages(project.docs_dir, render_pages(project, loaded))
+    return generate(project, loaded)[0]

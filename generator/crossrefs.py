@@ -50,6 +50,10 @@ class ParagraphRef:
     line: int
     """Line in the commentary file."""
 
+    def __reduce__(self) -> tuple[type[ParagraphRef], tuple[int, int, str, str, str, int]]:
+        # Unpickled by the constructor: many times quicker than dataclasses' generic __setstate__.
+        return (ParagraphRef, (self.start, self.end, self.text, self.symbol, self.paragraph_id, self.line))
+
 
 @dataclass(frozen=True, slots=True)
 class Backlink:
@@ -103,6 +107,29 @@ def find_refs(slot: Slot, own_symbol: str) -> list[ParagraphRef]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Citing:
+    """What checking a commentary slot's references needs of it (small, quick to unpickle)."""
+
+    shown: str
+    """The slot's file, as messages name it."""
+    has_content: bool
+    refs: tuple[ParagraphRef, ...]
+    written: tuple[str, ...]
+    """Each reference as written in the body (``[text](target)``), for messages."""
+
+    def __reduce__(self) -> tuple[type[Citing], tuple[str, bool, tuple[ParagraphRef, ...], tuple[str, ...]]]:
+        return (Citing, (self.shown, self.has_content, self.refs, self.written))
+
+
+def citing(slot: Slot, symbol: str, shown: str) -> Citing | None:
+    """The references of ``slot`` (on a paragraph of ``symbol``); ``None`` if it makes none."""
+    refs = find_refs(slot, symbol)
+    if not refs:
+        return None
+    return Citing(shown, slot.has_content, tuple(refs), tuple(slot.body[r.start : r.end] for r in refs))
+
+
 def resolve(
     resolutions: Mapping[str, Resolution], slots: Mapping[str, Mapping[str, Slot]], shown: Mapping[str, str]
 ) -> tuple[CrossRefs, list[Problem]]:
@@ -110,15 +137,26 @@ def resolve(
 
     ``shown`` maps a slot file's path (as a string) to the name used in messages.
     """
-    result = CrossRefs()
-    problems: list[Problem] = []
-    paragraph_names = {symbol: names(res) for symbol, res in resolutions.items()}
+    found: dict[str, dict[str, Citing]] = {}
     for symbol, by_id in slots.items():
         for pid, slot in by_id.items():
-            refs = find_refs(slot, symbol)
-            result.refs[(symbol, pid)] = refs
-            where = shown.get(str(slot.path), str(slot.path))
-            for ref in refs:
+            if c := citing(slot, symbol, shown.get(str(slot.path), str(slot.path))):
+                found.setdefault(symbol, {})[pid] = c
+    return resolve_names({symbol: names(res) for symbol, res in resolutions.items()}, found)
+
+
+def resolve_names(
+    paragraph_names: Mapping[str, Mapping[str, str]], found: Mapping[str, Mapping[str, Citing]]
+) -> tuple[CrossRefs, list[Problem]]:
+    """:func:`resolve`, given each resolution's paragraph names (id -> name, in document order)
+    and the references of each slot that makes some."""
+    result = CrossRefs()
+    problems: list[Problem] = []
+    for symbol, by_id in found.items():
+        for pid, slot in by_id.items():
+            result.refs[(symbol, pid)] = list(slot.refs)
+            where = slot.shown
+            for ref, written in zip(slot.refs, slot.written, strict=True):
                 target_names = paragraph_names.get(ref.symbol)
                 if target_names is None:
                     if ref.paragraph_id:
@@ -127,7 +165,7 @@ def resolve(
                                 where,
                                 ref.line,
                                 f"reference to {ref.symbol}#{ref.paragraph_id}, but this site does not have {ref.symbol}",
-                                body_snippet(slot, ref),
+                                written,
                                 f"link to its official text instead: {undocs_url(ref.symbol)}",
                             )
                         )
@@ -139,7 +177,7 @@ def resolve(
                             where,
                             ref.line,
                             f"reference to paragraph {ref.paragraph_id!r}, which {ref.symbol} does not have",
-                            body_snippet(slot, ref),
+                            written,
                             f"did you mean {', '.join(close)}?" if close else "paragraph ids look like pp-3, op-1-a",
                         )
                     )
@@ -149,14 +187,11 @@ def resolve(
                     entries = result.cited_by.setdefault((ref.symbol, ref.paragraph_id), [])
                     if backlink not in entries:
                         entries.append(backlink)
-    order = {(symbol, pid): i for symbol, ns in paragraph_names.items() for i, pid in enumerate(ns)}
+    cited = {b.resolution for entries in result.cited_by.values() for b in entries}
+    order = {(symbol, pid): i for symbol in cited for i, pid in enumerate(paragraph_names[symbol])}
     for entries in result.cited_by.values():
         entries.sort(key=lambda b: (b.resolution, order.get((b.resolution, b.paragraph_id), 0)))
     return result, problems
-
-
-def body_snippet(slot: Slot, ref: ParagraphRef) -> str:
-    return slot.body[ref.start : ref.end]
 
 
 def rewrite(body: str, refs: list[ParagraphRef], href: Mapping[tuple[str, str], str]) -> str:

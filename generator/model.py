@@ -287,9 +287,14 @@ class Resolution:
     @property
     def slug(self) -> str:
         """Folder name for the resolution's data: ``A-RES-73-266``."""
-        return re.sub(r"[^A-Za-z0-9]+", "-", self.symbol).strip("-")
+        return slug_of(self.symbol)
 
     @property
     def url_path(self) -> str:
         """Site path of the resolution's page: the symbol itself, as on undocs.org."""
         return self.symbol
+
+
+def slug_of(symbol: str) -> str:
+    """Folder name for a resolution's data: ``A-RES-73-266`` for ``A/RES/73/266``."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", symbol).strip("-")

@@ -18,11 +18,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.build import Loaded, load_project, render_pages, write_pages
+from generator.build import Loaded, generate, load_project, search_entries
 from generator.errors import GeneratorError
 from generator.project import Project, project_from_config
 from generator.render import page_path
-from generator.search import merge, paragraph_entries
+from generator.search import merge
 
 log = logging.getLogger("mkdocs.plugins.annotated-resolutions")
 
@@ -39,6 +39,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.serving = False
         self.builds = 0
         self.in_memory: dict[str, str | bytes] = {}
+        self.edit_urls: dict[str, Path] = {}
+        """Generated page (path in docs/) -> the structured resolution it comes from."""
         """Pages of a serve rebuild, handed to MkDocs without writing them into docs/."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -67,18 +69,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 log.warning(problem.format())
             for problem in self.loaded.stale:
                 log.info(problem.format())
-            pages = render_pages(self.project, self.loaded)
-        except GeneratorError as exc:
-            raise PluginError(f"annotated-resolutions: the resolution data has problems:\n{exc}") from None
-        self.builds += 1
-        self.in_memory = {}
-        if self.serving and self.builds > 1:
             # While serving, a rebuild must not write into docs/: serve watches it and would
             # rebuild once more. The changed pages go to MkDocs in memory (see on_files); docs/
             # is brought up to date by the next `mkdocs build` or `python -m generator build`.
-            self.in_memory = pages
-            return
-        report = write_pages(self.project.docs_dir, pages)
+            in_memory = self.serving and self.builds > 0
+            report, self.in_memory = generate(self.project, self.loaded, write=not in_memory)
+        except GeneratorError as exc:
+            raise PluginError(f"annotated-resolutions: the resolution data has problems:\n{exc}") from None
+        self.builds += 1
+        self.edit_urls = {page_path(symbol): path for symbol, path in self.loaded.data_files.items()}
         log.debug("generated %d pages (%d unchanged)", len(report.written), report.unchanged)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -96,10 +95,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # The edit button of a generated page opens the structured resolution it comes from.
-        if self.loaded and self.project:
-            for symbol, data_file in self.loaded.data_files.items():
-                if page.file.src_uri == page_path(symbol):
-                    page.edit_url = self.project.edit_url(data_file) or None
+        data_file = self.edit_urls.get(page.file.src_uri)
+        if data_file is not None and self.project:
+            page.edit_url = self.project.edit_url(data_file) or None
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -108,7 +106,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if not (self.loaded and index_file.exists()):
             return
         index = json.loads(index_file.read_text("utf-8"))
-        merged = merge(index, paragraph_entries(self.loaded.resolutions, self.loaded.slots))
+        merged = merge(index, search_entries(self.project, self.loaded)) if self.project else index
         index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

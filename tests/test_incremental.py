@@ -1,0 +1,162 @@
+"""Incremental generation: what a run renders and writes, given what changed since the last one.
+
+Every test ends by comparing docs/ with a build from scratch (no cache, no manifest), so that a
+skipped unit can never leave a page out of date.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build, generate, load_project, render_pages
+from generator.cache import CACHE_DIR
+from generator.project import Project, project_from_config
+
+PAGE = "page A/RES/73/266"
+OTHER = "page A/RES/73/6"
+
+
+def generated(project: Project) -> dict[str, bytes]:
+    """The generated files in docs/ (the hand-written assets left aside)."""
+    pages = render_pages(project, load_project(project, use_cache=False))
+    return {rel: (project.docs_dir / rel).read_bytes() for rel in sorted(pages)}
+
+
+def from_scratch(project: Project) -> dict[str, bytes]:
+    """What docs/ should hold: every page rendered without cache."""
+    pages = render_pages(project, load_project(project, use_cache=False))
+    return {rel: c.encode("utf-8") if isinstance(c, str) else c for rel, c in sorted(pages.items())}
+
+
+@pytest.fixture
+def project(project_copy: Path) -> Project:
+    p = project_from_config(project_copy)
+    first = build(p)
+    assert PAGE in first.rendered and "home" in first.rendered
+    return p
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text("utf-8") + text, encoding="utf-8")
+
+
+def test_second_run_renders_and_writes_nothing(project: Project) -> None:
+    report = build(project)
+    assert report.rendered == []
+    assert report.written == []
+    assert report.unchanged == len(from_scratch(project))
+    assert generated(project) == from_scratch(project)
+
+
+def test_commentary_edit_renders_only_its_page(project: Project) -> None:
+    append(project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md", "\nA further remark.\n")
+    report = build(project)
+    assert report.rendered == [PAGE]
+    assert [p.relative_to(project.docs_dir).as_posix() for p in report.written] == ["A/RES/73/266/index.md"]
+    assert generated(project) == from_scratch(project)
+
+
+def test_a_new_citation_rerenders_the_cited_page(project: Project) -> None:
+    # A commentary on 73/266 that cites a paragraph of 73/6: the page of 73/6 shows "cited in".
+    append(
+        project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md",
+        "\nCompare [its first paragraph](A/RES/73/6#op-1).\n",
+    )
+    report = build(project)
+    assert sorted(report.rendered) == sorted([PAGE, OTHER])
+    page = (project.docs_dir / "A/RES/73/6/index.md").read_text("utf-8")
+    assert "Cited in the commentary on [A/RES/73/266, operative paragraph 3](../266/index.md#op-3)" in page
+    assert generated(project) == from_scratch(project)
+
+
+def test_new_tags_rerender_the_topic_pages(project: Project) -> None:
+    slot = project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md"
+    text = slot.read_text("utf-8")
+    assert "\ntags:" in text
+    tag = next(line for line in text.splitlines() if line.startswith("tags:"))
+    slot.write_text(text.replace(tag, "tags: [capacity-building]"), encoding="utf-8")
+    report = build(project)
+    assert sorted(report.rendered) == sorted([PAGE, "topics"])
+    assert generated(project) == from_scratch(project)
+
+
+def test_a_changed_template_rerenders_every_page_using_it(project: Project) -> None:
+    append(project.templates_dir / "resolution.md.j2", "\n")
+    report = build(project)
+    pages = {name for name in report.rendered if name.startswith("page ")}
+    assert pages == {f"page {r.symbol}" for r in load_project(project).resolutions}
+    assert generated(project) == from_scratch(project)
+
+
+def test_a_changed_data_file_rerenders_what_shows_it(project: Project) -> None:
+    data = project.resolutions_dir / "A-RES-73-266" / "resolution.yaml"
+    text = data.read_text("utf-8")
+    assert "Calls upon" in text
+    data.write_text(text.replace("Calls upon", "Urges", 1), encoding="utf-8")
+    report = build(project)
+    assert set(report.rendered) == {PAGE, "files A/RES/73/266", "home", "documents"}
+    assert "Urges" in (project.docs_dir / "A/RES/73/266/index.md").read_text("utf-8")
+    assert generated(project) == from_scratch(project)
+
+
+def test_a_generated_file_edited_or_deleted_by_hand_is_restored(project: Project) -> None:
+    page = project.docs_dir / "A/RES/73/266/index.md"
+    page.write_text("edited by hand\n", encoding="utf-8")
+    (project.docs_dir / "index.md").unlink()
+    report = build(project)
+    assert sorted(report.rendered) == sorted([PAGE, "home"])
+    assert generated(project) == from_scratch(project)
+
+
+def test_a_damaged_cache_costs_time_only(project: Project) -> None:
+    cache = project.root / CACHE_DIR
+    damaged = 0
+    for entry in cache.rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(b"\x80\x04 not a cache entry")
+            damaged += 1
+    assert damaged > len(load_project(project).resolutions)  # load entries and the manifest
+    append(project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md", "\nA further remark.\n")
+    report = build(project)
+    assert PAGE in report.rendered
+    assert [p.relative_to(project.docs_dir).as_posix() for p in report.written] == ["A/RES/73/266/index.md"]
+    assert generated(project) == from_scratch(project)
+
+
+def test_the_cache_does_not_hide_problems(project: Project) -> None:
+    # Lint problems and stale warnings come back from the cache exactly as from the files.
+    slot = project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md"
+    append(slot, "\n<script>alert(1)</script>\n")
+    fresh = load_project(project, use_cache=False)
+    first = load_project(project)
+    cached = load_project(project)
+    assert any("op-3.md" in p.path for p in fresh.lint)
+    assert cached.lint == first.lint == fresh.lint
+    assert cached.stale == fresh.stale
+    assert cached.resolutions == fresh.resolutions
+    assert cached.slots == fresh.slots
+
+
+def test_a_moved_project_does_not_reuse_paths(project: Project, tmp_path: Path) -> None:
+    moved_root = tmp_path / "moved"
+    shutil.copytree(project.root, moved_root)
+    moved = project_from_config(moved_root / "mkdocs.yml")
+    loaded = load_project(moved)
+    assert all(slot.path.is_relative_to(moved_root) for by_id in loaded.slots.values() for slot in by_id.values())
+    report, _ = generate(moved, loaded)
+    assert report.written == []  # the pages copied along are already right
+    assert generated(moved) == from_scratch(moved)
+
+
+def test_serve_rebuilds_render_in_memory_and_leave_the_manifest(project: Project) -> None:
+    append(project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md", "\nA further remark.\n")
+    before = (project.docs_dir / "A/RES/73/266/index.md").read_bytes()
+    report, pages = generate(project, load_project(project), write=False)
+    assert report.written == [] and list(pages) == ["A/RES/73/266/index.md"]
+    assert (project.docs_dir / "A/RES/73/266/index.md").read_bytes() == before
+    # docs/ is still out of date, and the next build knows it.
+    assert build(project).rendered == [PAGE]
+    assert generated(project) == from_scratch(project)
