@@ -7,10 +7,12 @@ commentary file are collected before the build fails, so one run shows them all.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -101,10 +103,6 @@ class Loaded:
             self._loaded[symbol] = self._models(symbol)
         return self._loaded[symbol]
 
-    def drop_models(self) -> None:
-        """Forget the models read so far (they are read again when needed): keeps memory flat."""
-        self._loaded.clear()
-
     @property
     def resolutions(self) -> tuple[Resolution, ...]:
         return tuple(self.model(symbol)[0] for symbol in self.summaries)
@@ -182,13 +180,52 @@ def _md_lint(slots: Mapping[str, Slot], root: Path) -> tuple[Problem, ...]:
     return tuple(out)
 
 
-def load_project(project: Project, lint_commentary: bool = True, use_cache: bool = True) -> Loaded:
+PARALLEL_MIN = 48
+"""Below this many folders to read or units to render, one process does it all."""
+
+_WORK: dict[str, Any] = {}
+"""What forked worker processes inherit (see :func:`_parallel`)."""
+
+
+def default_jobs() -> int:
+    """Worker processes for a large build: one per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _parallel(fn: Callable[[int], Any], count: int, jobs: int) -> list[Any]:
+    """``[fn(i) for i in range(count)]`` in ``jobs`` forked processes; ``fn`` reads ``_WORK``."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        return pool.map(fn, range(count), chunksize=max(1, count // (jobs * 8)))
+
+
+def _can_fork(jobs: int, count: int) -> bool:
+    return jobs > 1 and count >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _load_miss(i: int) -> tuple[Summary | None, list[Problem]]:
+    """Read folder ``i`` of ``_WORK["misses"]`` in a worker; store it in the cache."""
+    data_file, shown, key, summary_path, model_path = _WORK["misses"][i]
+    model, summary, problems = _load_folder(
+        data_file, shown, _WORK["root"], _WORK["tags"], _WORK["schema_valid"], _WORK["lint"]
+    )
+    if model is not None and summary is not None and not problems:
+        store_entry(summary_path, key, summary)
+        store_entry(model_path, key, model)
+    return summary, problems
+
+
+def load_project(project: Project, lint_commentary: bool = True, use_cache: bool = True, jobs: int = 1) -> Loaded:
     """Every structured resolution and commentary slot; raise :class:`DataError` with all problems.
 
     ``lint_commentary=False`` skips the Markdown lint (``check`` and the MkDocs plugin run it;
     the pages do not depend on it, since the build sanitises commentary in any case).  A folder
     whose files are byte for byte those of an earlier run is not read again: its summary comes
     from the load cache, and its model too when a page needs it (see :mod:`generator.cache`).
+    Many folders to read are shared among ``jobs`` processes.
     """
     problems: list[Problem] = []
     summaries: dict[str, Summary] = {}
@@ -209,21 +246,49 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     problems.extend(tag_problems)
     tags_key = digest(*(f"{t.id}\0{t.label}\0{t.description}" for t in tags.values()))
     salt = digest(code_version(), str(root), tags_key)
+    # 1. Fingerprint every folder; take what the cache has.
+    folders: list[tuple[Path, str, str, str, Path, Path]] = []
+    found: list[tuple[Summary | None, Model | None, list[Problem]]] = []
+    misses: list[int] = []
     for data_file in sorted(project.resolutions_dir.glob(f"*/{DATA_FILE}")):
-        shown = _shown(data_file, root)
         key, data_key = _folder_digest(data_file.parent, salt)
         summary_path = cache_root / "summary" / f"{data_file.parent.name}.pickle"
         model_path = cache_root / "model" / f"{data_file.parent.name}.pickle"
+        folders.append((data_file, _shown(data_file, root), key, data_key, summary_path, model_path))
         summary = load_entry(summary_path, key) if use_cache else None
-        model: Model | None = None
         if not isinstance(summary, Summary) or (lint_commentary and summary.md_lint is None):
+            misses.append(len(found))
+            summary = None
+        found.append((summary, None, []))
+    # 2. Read the others from their files, in several processes when there are many.
+    if use_cache and _can_fork(jobs, len(misses)):
+        _WORK.update(
+            misses=[(folders[i][0], folders[i][1], folders[i][2], folders[i][4], folders[i][5]) for i in misses],
+            root=root,
+            tags=tags,
+            schema_valid=schema_valid,
+            lint=lint_commentary,
+        )
+        try:
+            for i, (summary, folder_problems) in zip(misses, _parallel(_load_miss, len(misses), jobs), strict=True):
+                found[i] = (summary, None, folder_problems)
+        finally:
+            _WORK.clear()
+    else:
+        for i in misses:
+            data_file, shown, key, _, summary_path, model_path = folders[i]
             model, summary, folder_problems = _load_folder(data_file, shown, root, tags, schema_valid, lint_commentary)
-            problems.extend(folder_problems)
-            if model is None or summary is None:
-                continue
-            if use_cache and not folder_problems:  # a folder with errors fails the build: keep nothing
+            found[i] = (summary, model, folder_problems)
+            if use_cache and model is not None and summary is not None and not folder_problems:
                 store_entry(summary_path, key, summary)
                 store_entry(model_path, key, model)
+    # 3. Put them together.
+    for (data_file, shown, key, data_key, _, model_path), (summary, model, folder_problems) in zip(
+        folders, found, strict=True
+    ):
+        problems.extend(folder_problems)
+        if summary is None:
+            continue
         symbol = summary.symbol
         if symbol in files:
             problems.append(Problem(shown, 1, f"{symbol} is also defined in {files[symbol]}"))
@@ -339,6 +404,8 @@ class Unit:
     name: str
     key: str
     make: Callable[[], Mapping[str, str | bytes]]
+    per_resolution: bool = False
+    """Rendered from one resolution's data: may be rendered in a worker process."""
 
 
 def _environment_key(project: Project) -> str:
@@ -409,32 +476,63 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
             return render_citation_files(loaded.model(symbol)[0], project)
 
         page_key = digest(env_key, "page", folder_key, symbols_key, loaded.tags_key, *cited.get(symbol, ()))
-        out.append(Unit(f"page {symbol}", page_key, page))
-        out.append(Unit(f"files {symbol}", digest(env_key, "files", data_key), files))
+        out.append(Unit(f"page {symbol}", page_key, page, per_resolution=True))
+        out.append(Unit(f"files {symbol}", digest(env_key, "files", data_key), files, per_resolution=True))
     return out
 
 
-def generate(project: Project, loaded: Loaded, write: bool = True) -> tuple[BuildReport, dict[str, str | bytes]]:
+def _as_bytes(pages: Mapping[str, str | bytes]) -> dict[str, bytes]:
+    return {rel: c.encode("utf-8") if isinstance(c, str) else c for rel, c in pages.items()}
+
+
+def _make_unit(i: int) -> tuple[list[str], list[Path], int]:
+    """Render and write unit ``i`` of ``_WORK["units"]`` in a worker: (its files, written, unchanged)."""
+    unit: Unit = _WORK["units"][i]
+    pages = unit.make()
+    report = write_pages(_WORK["docs"], pages, remove=False)
+    return sorted(pages), report.written, report.unchanged
+
+
+def generate(
+    project: Project, loaded: Loaded, write: bool = True, jobs: int = 1
+) -> tuple[BuildReport, dict[str, str | bytes]]:
     """Render what changed since the last run; write it unless ``write`` is false.
 
     Returns the report and the pages rendered in this run (path in docs/ -> content).  A unit
     whose inputs have the same fingerprint as when its files were written, and whose files are
     still as written, is skipped.  Without ``write`` (a ``mkdocs serve`` rebuild) nothing is
-    written and the manifest keeps describing what docs/ holds.
+    written and the manifest keeps describing what docs/ holds.  Many resolution pages to render
+    are shared among ``jobs`` forked processes.
     """
     docs = project.docs_dir
     manifest = Manifest.read(project.root, docs)
     report = BuildReport()
     rendered: dict[str, str | bytes] = {}
     wanted: set[str] = set()
+    todo: list[Unit] = []
     for unit in units(project, loaded):
-        current = manifest.current(unit.name, unit.key, docs) if unit.key else None
-        if current is not None:
+        current = manifest.current(unit.name, unit.key, docs)
+        if current is None:
+            todo.append(unit)
+            report.rendered.append(unit.name)
+        else:
             wanted.update(current)
             report.unchanged += len(list(current))
+    spread = [u for u in todo if u.per_resolution] if write and _can_fork(jobs, len(todo)) else []
+    if spread:
+        _WORK.update(units=spread, docs=docs)
+        try:
+            for unit, (files, written, unchanged) in zip(spread, _parallel(_make_unit, len(spread), jobs), strict=True):
+                wanted.update(files)
+                report.written += written
+                report.unchanged += unchanged
+                manifest.record(unit.name, unit.key, docs, files)
+        finally:
+            _WORK.clear()
+    for unit in todo:
+        if unit in spread:
             continue
         pages = unit.make()
-        report.rendered.append(unit.name)
         wanted.update(pages)
         if not write:
             rendered.update(pages)
@@ -442,8 +540,9 @@ def generate(project: Project, loaded: Loaded, write: bool = True) -> tuple[Buil
         unit_report = write_pages(docs, pages, remove=False)
         report.written += unit_report.written
         report.unchanged += unit_report.unchanged
-        manifest.record(unit.name, unit.key, docs, pages)
+        manifest.record(unit.name, unit.key, docs, pages, _as_bytes(pages))
     if write:
+        report.written.sort()
         report.removed = remove_stale(docs, wanted)
         manifest.save()
     return report, rendered
@@ -465,6 +564,6 @@ def search_entries(project: Project, loaded: Loaded) -> dict[str, list[dict[str,
     return out
 
 
-def build(project: Project) -> BuildReport:
-    loaded = load_project(project, lint_commentary=False)
-    return generate(project, loaded)[0]
+def build(project: Project, jobs: int = 1) -> BuildReport:
+    loaded = load_project(project, lint_commentary=False, jobs=jobs)
+    return generate(project, loaded, jobs=jobs)[0]

@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -82,16 +82,29 @@ def store_entry(path: Path, key: str, value: Any) -> None:
 
 # -- the page manifest ----------------------------------------------------------------------------
 
-FileStamp = tuple[int, int]
-"""(size, modification time in ns) of a file as the generator left it."""
+FileStamp = tuple[int, int, str]
+"""(size, modification time in ns, fingerprint of the content) of a file as the generator left it."""
 
 
-def stamp(path: Path) -> FileStamp | None:
+def stamp(path: Path, content: bytes | None = None) -> FileStamp | None:
     try:
         st = path.stat()
+        data = path.read_bytes() if content is None else content
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns)
+    return (st.st_size, st.st_mtime_ns, digest(data))
+
+
+def _unchanged(path: Path, recorded: FileStamp) -> bool:
+    """Whether ``path`` still holds what was recorded: same size and time, or else same content
+    (a restored cache, a fresh checkout of the pages or a ``touch`` changes only the time)."""
+    try:
+        st = path.stat()
+        if (st.st_size, st.st_mtime_ns) == recorded[:2]:
+            return True
+        return st.st_size == recorded[0] and digest(path.read_bytes()) == recorded[2]
+    except OSError:
+        return False
 
 
 class Manifest:
@@ -106,10 +119,10 @@ class Manifest:
     def read(cls, root: Path, docs_dir: Path) -> Manifest:
         path = cache_dir(root) / f"pages-{digest(str(docs_dir))[:12]}.json"
         units: dict[str, tuple[str, dict[str, FileStamp]]] = {}
-        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, LookupError):
             data = json.loads(path.read_text("utf-8"))
             for name, (key, files) in data["units"].items():
-                units[str(name)] = (str(key), {str(rel): (int(s[0]), int(s[1])) for rel, s in files.items()})
+                units[str(name)] = (str(key), {str(rel): (int(s[0]), int(s[1]), str(s[2])) for rel, s in files.items()})
         return cls(path, units)
 
     def current(self, name: str, key: str, docs_dir: Path) -> Iterable[str] | None:
@@ -118,12 +131,18 @@ class Manifest:
         if entry is None or entry[0] != key:
             return None
         for rel, recorded in entry[1].items():
-            if stamp(docs_dir / rel) != recorded:
+            if not _unchanged(docs_dir / rel, recorded):
                 return None
         return entry[1].keys()
 
-    def record(self, name: str, key: str, docs_dir: Path, files: Iterable[str]) -> None:
-        stamps = {rel: s for rel in sorted(files) if (s := stamp(docs_dir / rel)) is not None}
+    def record(
+        self, name: str, key: str, docs_dir: Path, files: Iterable[str], contents: Mapping[str, bytes] | None = None
+    ) -> None:
+        """Record that unit ``name`` was made from ``key`` and left ``files`` (paths in docs/)."""
+        stamps: dict[str, FileStamp] = {}
+        for rel in sorted(files):
+            if (s := stamp(docs_dir / rel, contents.get(rel) if contents else None)) is not None:
+                stamps[rel] = s
         self.units[name] = (key, stamps)
 
     def forget(self, name: str) -> None:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import store
-from generator.build import build, load_project
+from generator.build import build, default_jobs, load_project
 from generator.commentary import COMMENTARY_DIR, stamp_file
 from generator.errors import GeneratorError, Problem
 from generator.importer import FORMATS, import_file
@@ -87,7 +87,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     project = project_from_config(Path(args.config))
-    report = build(project)
+    report = build(project, jobs=args.jobs or default_jobs())
     print(f"wrote {len(report.written)} pages, {report.unchanged} unchanged, {len(report.removed)} removed")
     return 0
 
@@ -163,6 +163,13 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(func=cmd_import)
     b = sub.add_parser("build", help="render every resolution and its commentary into docs/")
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes for a large build (default: one per core; pages left unchanged cost nothing)",
+    )
     b.set_defaults(func=cmd_build)
     ch = sub.add_parser("check", help="validate resolution data and commentary files")
     ch.set_defaults(func=cmd_check)

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.build import Loaded, generate, load_project, search_entries
+from generator.build import Loaded, default_jobs, generate, load_project, search_entries
 from generator.errors import GeneratorError
 from generator.project import Project, project_from_config
 from generator.render import page_path
@@ -62,7 +62,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         try:
-            self.loaded = load_project(self.project)
+            # Forked workers only outside `serve`, whose web server runs in threads.
+            jobs = 1 if self.serving else default_jobs()
+            self.loaded = load_project(self.project, jobs=jobs)
             for problem in self.loaded.lint:
                 # Warnings, so that `mkdocs build --strict` refuses what `check` refuses; the
                 # page itself shows the commentary neutralised.
@@ -73,7 +75,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             # rebuild once more. The changed pages go to MkDocs in memory (see on_files); docs/
             # is brought up to date by the next `mkdocs build` or `python -m generator build`.
             in_memory = self.serving and self.builds > 0
-            report, self.in_memory = generate(self.project, self.loaded, write=not in_memory)
+            report, self.in_memory = generate(self.project, self.loaded, write=not in_memory, jobs=jobs)
         except GeneratorError as exc:
             raise PluginError(f"annotated-resolutions: the resolution data has problems:\n{exc}") from None
         self.builds += 1

@@ -6,6 +6,7 @@ skipped unit can never leave a page out of date.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -158,5 +159,38 @@ def test_serve_rebuilds_render_in_memory_and_leave_the_manifest(project: Project
     assert report.written == [] and list(pages) == ["A/RES/73/266/index.md"]
     assert (project.docs_dir / "A/RES/73/266/index.md").read_bytes() == before
     # docs/ is still out of date, and the next build knows it.
+    assert build(project).rendered == [PAGE]
+    assert generated(project) == from_scratch(project)
+
+
+def test_workers_produce_the_same_files(project_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reading folders and rendering pages in forked workers gives what one process gives.
+    import generator.build
+
+    monkeypatch.setattr(generator.build, "PARALLEL_MIN", 1)
+    project = project_from_config(project_copy)
+    report = build(project, jobs=2)
+    assert PAGE in report.rendered
+    assert generated(project) == from_scratch(project)
+    assert build(project, jobs=2).rendered == []
+    append(project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md", "\nA further remark.\n")
+    shutil.rmtree(project.root / CACHE_DIR / "summary")  # every folder read again, in the workers
+    report = build(project, jobs=2)
+    assert report.rendered == [PAGE]
+    assert [p.relative_to(project.docs_dir).as_posix() for p in report.written] == ["A/RES/73/266/index.md"]
+    assert generated(project) == from_scratch(project)
+
+
+def test_pages_restored_with_new_times_are_not_rendered_again(project: Project) -> None:
+    # A cache restored in CI, or a fresh copy of docs/: the times change, the contents do not.
+    for path in project.docs_dir.rglob("*"):
+        if path.is_file():
+            st = path.stat()
+            os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    assert build(project).rendered == []
+    page = project.docs_dir / "A/RES/73/266/index.md"
+    page.write_text(page.read_text("utf-8").replace("Calls upon", "Calls upom"), encoding="utf-8")
+    st = page.stat()
+    os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns - 5_000_000_000))  # same size, other time, other text
     assert build(project).rendered == [PAGE]
     assert generated(project) == from_scratch(project)
