@@ -43,6 +43,7 @@ _DATE_OR_TITLE = re.compile(
     r"(?:\s+of\s+(?P<date>[0-9]{1,2}\s+[A-Z][a-z]+\s+[0-9]{4}))?"
     r"(?:,?\s+entitled\s+[\"\u201c][^\"\u201d]*[\"\u201d])?"
 )
+_DIGIT = re.compile(r"[0-9]")
 _SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:as well as\s+)?(?:its\s+)?)")
 
 
@@ -97,7 +98,8 @@ def find_references(text: str, body_prefix: str = "A") -> list[Reference]:
     ``S`` for the Security Council): "resolution 60/1" in a General Assembly text is A/RES/60/1.
     """
     found: list[Reference] = []
-    for m in _FULL_SYMBOL.finditer(text):
+    # A full symbol has a '/', a number after "resolution" a digit: most wording has neither.
+    for m in _FULL_SYMBOL.finditer(text) if "/" in text else ():
         printed, end = m.group(0), m.end()
         if "(" in printed and not printed.startswith("S/RES/"):
             # "A/75/816 (2021)": a year after a report is a date, not part of its symbol.
@@ -105,7 +107,7 @@ def find_references(text: str, body_prefix: str = "A") -> list[Reference]:
             end = m.start() + len(printed)
         symbol = _normalise_symbol(printed)
         found.append(Reference(m.start(), end, printed, symbol, symbol_kind(symbol)))
-    for k in _KEYWORD.finditer(text):
+    for k in _KEYWORD.finditer(text) if _DIGIT.search(text) else ():
         word = k.group("word")
         pos = k.end()
         while True:

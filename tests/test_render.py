@@ -101,3 +101,16 @@ def test_pages_of_removed_resolutions_are_removed(project_copy: Path) -> None:
     assert report.removed == [stale]
     assert not (project.docs_dir / "A/RES/1").exists()
     assert handwritten.exists()
+
+
+segment = st.text(alphabet="AERSTDC0123456789-()", min_size=1, max_size=6).filter(lambda s: s not in {".", ".."})
+page_paths = st.lists(segment, min_size=0, max_size=5).map(lambda parts: "/".join([*parts, "index.md"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(page_paths, page_paths, st.sampled_from(["", "op-1-a"]))
+def test_relative_link_is_relpath(from_page: str, to_page: str, anchor: str) -> None:
+    import posixpath
+
+    expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    assert relative_link(from_page, to_page, anchor) == expected + (f"#{anchor}" if anchor else "")
