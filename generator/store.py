@@ -11,12 +11,14 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 import yaml
 
@@ -274,7 +276,7 @@ def load_resolution(path: Path, shown: str | None = None, schema_valid: set[str]
     if not isinstance(data, dict):
         raise DataError([Problem(name, 1, "expected a structured resolution (a YAML mapping)")])
     known = schema_valid is not None and fingerprint in schema_valid
-    errors = [] if known else sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+    errors = [] if known else schema_errors(data)
     if errors:
         lines, _ = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
         problems = []
@@ -301,6 +303,27 @@ _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoad
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema())
+
+
+@cache
+def _quick_check() -> Callable[[Any], Any]:
+    """The schema compiled to Python (fastjsonschema): ten times quicker, but it stops at the first
+    error without saying much, so it only tells valid data from the rest."""
+    return fastjsonschema.compile(schema())
+
+
+def schema_errors(data: Any) -> list[jsonschema.ValidationError]:
+    """Every way ``data`` departs from the schema, in document order (none for valid data).
+
+    Valid data, the usual case, is recognised by the compiled check; the full validator runs
+    only on the rest, to report every problem with its path.
+    """
+    try:
+        _quick_check()(data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    return sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
 
 
 # -- writing ----------------------------------------------------------------------------------

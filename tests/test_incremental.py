@@ -194,3 +194,22 @@ def test_pages_restored_with_new_times_are_not_rendered_again(project: Project) 
     os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns - 5_000_000_000))  # same size, other time, other text
     assert build(project).rendered == [PAGE]
     assert generated(project) == from_scratch(project)
+
+
+def test_lint_asked_later_comes_from_the_cached_models(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `build` does not lint; the MkDocs plugin then asks for the lint: the commentary is linted
+    # from the models in the cache, no data file is read again.
+    import generator.build
+
+    slot = project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md"
+    append(slot, "\n<script>alert(1)</script>\n")
+    build(project)
+
+    def no_reading(*args: object) -> None:
+        raise AssertionError("a folder was read again from its files")
+
+    monkeypatch.setattr(generator.build, "_load_folder", no_reading)
+    linted = load_project(project)
+    assert any("op-3.md" in p.path for p in linted.lint)
+    monkeypatch.undo()
+    assert linted.lint == load_project(project, use_cache=False).lint
