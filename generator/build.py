@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from generator.cache import Manifest, cache_dir, code_version, digest, load_entry, store_entry, tree_digest
+from generator.citations import cites, document_index_of
 from generator.commentary import COMMENTARY_DIR, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
 from generator.crossrefs import Citing, CrossRefs, citing, resolve_names
 from generator.errors import DataError, Problem
@@ -27,6 +28,8 @@ from generator.project import Project
 from generator.render import (
     DOCUMENTS_PAGE,
     GENERATED_MARKER,
+    Listed,
+    Tagged,
     environment,
     page_path,
     render_citation_files,
@@ -35,6 +38,7 @@ from generator.render import (
     render_resolution,
     render_topics,
     site_card,
+    tagged,
 )
 from generator.search import paragraph_entries
 from generator.store import DATA_FILE, load_resolution, write_if_changed
@@ -53,8 +57,12 @@ class Summary:
     """Paragraph id -> name, in document order (for references and "cited by")."""
     citing: dict[str, Citing]
     """The references of each commentary slot that makes some, by paragraph id."""
-    topics: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
-    """(paragraph id, tags, author names) of each slot with content and tags."""
+    listed: Listed
+    """What the home page and the topic pages show of the resolution."""
+    cites: tuple[tuple[str, str, str], ...]
+    """(cited symbol, paragraph id, where) of every document it cites, for the documents index."""
+    topics: tuple[Tagged, ...]
+    """The commentary slots with content and tags, in document order, for the topic pages."""
     slot_count: int
     slot_lint: tuple[Problem, ...]
     stale: tuple[Problem, ...]
@@ -160,11 +168,9 @@ def _load_folder(
         symbol=res.symbol,
         names=names(res),
         citing={pid: c for pid, slot in found.items() if (c := citing(slot, res.symbol, _shown(slot.path, root)))},
-        topics=tuple(
-            (pid, slot.tags, tuple(a.name for a in slot.authors))
-            for pid, slot in sorted(found.items())
-            if slot.tags and slot.has_content
-        ),
+        listed=Listed.of(res),
+        cites=cites(res),
+        topics=tagged(res, found),
         slot_count=len(found),
         slot_lint=tuple(slot_lint),
         stale=tuple(stale),
@@ -451,26 +457,27 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
 
     symbols = frozenset(loaded.summaries)
     symbols_key = digest(*sorted(symbols))
-    data_keys = [loaded.fingerprints[symbol][1] for symbol in loaded.summaries]
     cited: dict[str, list[str]] = {}
     for (symbol, pid), backlinks in sorted(loaded.crossrefs.cited_by.items()):
         cited.setdefault(symbol, []).append(repr((pid, backlinks)))
-    topics = [repr((symbol, s.topics)) for symbol, s in loaded.summaries.items() if s.topics]
+    summaries = list(loaded.summaries.values())
+    listed = [s.listed for s in summaries]
+    topics = [(s.listed, s.topics) for s in summaries if s.topics]
     out = [
-        Unit(
-            "home",
-            digest(env_key, "home", *data_keys),
-            lambda: {"index.md": render_home(env(), list(loaded.resolutions))},
-        ),
+        Unit("home", digest(env_key, "home", repr(listed)), lambda: {"index.md": render_home(env(), listed)}),
         Unit(
             "documents",
-            digest(env_key, "documents", *data_keys),
-            lambda: {DOCUMENTS_PAGE: render_documents(env(), list(loaded.resolutions))},
+            digest(env_key, "documents", symbols_key, repr([(s.symbol, s.cites) for s in summaries])),
+            lambda: {
+                DOCUMENTS_PAGE: render_documents(
+                    env(), document_index_of({s.symbol: s.cites for s in summaries}), symbols
+                )
+            },
         ),
         Unit(
             "topics",
-            digest(env_key, "topics", loaded.tags_key, symbols_key, *topics),
-            lambda: render_topics(env(), list(loaded.resolutions), loaded.slots, loaded.tags),
+            digest(env_key, "topics", loaded.tags_key, repr(topics)),
+            lambda: render_topics(env(), topics, loaded.tags),
         ),
         Unit(
             "card",

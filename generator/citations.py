@@ -8,7 +8,7 @@ committee's report or the draft resolutions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,19 +72,25 @@ def _natural(symbol: str) -> list[object]:
     return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"([0-9]+)", symbol)]
 
 
+def cites(res: Resolution) -> tuple[tuple[str, str, str], ...]:
+    """(cited symbol, paragraph id, where) for every document ``res`` cites, other than itself,
+    each place once, in document order: what the documents index needs of a resolution."""
+    out = [(ref.symbol, pid, where) for pid, where, ref in references_of(res) if ref.symbol != res.symbol]
+    return tuple(dict.fromkeys(out))
+
+
 def document_index(resolutions: Iterable[Resolution]) -> list[CitedDocument]:
     """Every document cited anywhere in the site, with every place that cites it."""
-    resolutions = list(resolutions)
-    on_site = {r.symbol for r in resolutions}
+    return document_index_of({res.symbol: cites(res) for res in resolutions})
+
+
+def document_index_of(cited_by_resolution: Mapping[str, Iterable[tuple[str, str, str]]]) -> list[CitedDocument]:
+    """:func:`document_index`, given what each resolution cites (see :func:`cites`)."""
+    on_site = set(cited_by_resolution)
     cited: dict[str, list[Citation]] = {}
-    for res in resolutions:
-        for pid, where, ref in references_of(res):
-            if ref.symbol == res.symbol:
-                continue
-            entry = cited.setdefault(ref.symbol, [])
-            citation = Citation(res.symbol, pid, where)
-            if citation not in entry:
-                entry.append(citation)
+    for symbol, places in cited_by_resolution.items():
+        for target, pid, where in places:
+            cited.setdefault(target, []).append(Citation(symbol, pid, where))
     return [
         CitedDocument(symbol, symbol_kind(symbol), symbol in on_site, tuple(cites))
         for symbol, cites in sorted(cited.items(), key=lambda kv: _natural(kv[0]))

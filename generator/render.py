@@ -9,7 +9,7 @@ it renders literally, whatever characters it holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -19,7 +19,7 @@ import jinja2
 import yaml
 
 from generator.cards import card
-from generator.citations import CitedDocument, LineageItem, body_prefix, document_index, lineage
+from generator.citations import CitedDocument, LineageItem, body_prefix, lineage
 from generator.cite import Citations, bibtex, cite_paragraph, cite_resolution, csl_json
 from generator.commentary import Slot, Tag, is_stale, new_slot_text
 from generator.crossrefs import CrossRefs, find_refs, rewrite
@@ -406,7 +406,20 @@ def site_card(previous: Path | None = None) -> bytes:
     )
 
 
-def render_home(env: jinja2.Environment, resolutions: list[Resolution]) -> str:
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """What the pages that list resolutions show of one: the home page, the topic pages."""
+
+    symbol: str
+    title: str
+    adoption_date: date | None
+
+    @classmethod
+    def of(cls, res: Resolution) -> Listed:
+        return cls(res.symbol, res.title, res.adoption_date)
+
+
+def render_home(env: jinja2.Environment, resolutions: Iterable[Listed]) -> str:
     ordered = sorted(resolutions, key=lambda r: (r.adoption_date or date.min, r.symbol), reverse=True)
     return env.get_template("home.md.j2").render(
         resolutions=ordered,
@@ -424,10 +437,9 @@ _KIND_NAMES = {
 }
 
 
-def render_documents(env: jinja2.Environment, resolutions: list[Resolution]) -> str:
-    """The index of every document cited anywhere in the site."""
-    linker = Linker(DOCUMENTS_PAGE, frozenset(r.symbol for r in resolutions))
-    docs: list[CitedDocument] = document_index(resolutions)
+def render_documents(env: jinja2.Environment, docs: list[CitedDocument], site_symbols: frozenset[str]) -> str:
+    """The index of every document cited anywhere in the site (see :func:`document_index_of`)."""
+    linker = Linker(DOCUMENTS_PAGE, site_symbols)
     groups = [(title, [d for d in docs if d.kind == kind]) for kind, title in _KIND_NAMES.items()]
     return env.get_template("documents.md.j2").render(
         marker=GENERATED_MARKER,
@@ -440,30 +452,37 @@ def render_documents(env: jinja2.Environment, resolutions: list[Resolution]) -> 
 
 @dataclass(frozen=True, slots=True)
 class TopicEntry:
-    resolution: Resolution
+    resolution: Listed
     name: str
     href: str
     authors: str
 
 
+Tagged = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+"""A commentary slot with tags: (paragraph id, paragraph name, tags, author names)."""
+
+
+def tagged(res: Resolution, slots: Mapping[str, Slot]) -> tuple[Tagged, ...]:
+    """The slots of ``res`` that carry tags and have content, in document order."""
+    out: list[Tagged] = []
+    for p, _, name in named_paragraphs(res):
+        slot = slots.get(p.id)
+        if slot is not None and slot.has_content and slot.tags:
+            out.append((p.id, name, slot.tags, tuple(a.name for a in slot.authors)))
+    return tuple(out)
+
+
 def render_topics(
-    env: jinja2.Environment,
-    resolutions: list[Resolution],
-    slots: Mapping[str, Mapping[str, Slot]],
-    tags: Mapping[str, Tag],
+    env: jinja2.Environment, resolutions: Iterable[tuple[Listed, Iterable[Tagged]]], tags: Mapping[str, Tag]
 ) -> dict[str, str]:
     """A page per tag listing the paragraphs whose commentary carries it, and the topics index."""
     entries: dict[str, list[TopicEntry]] = {t: [] for t in tags}
-    for res in resolutions:
-        for p, _, name in named_paragraphs(res):
-            slot = slots.get(res.symbol, {}).get(p.id)
-            if slot is None or not slot.has_content:
-                continue
-            for t in slot.tags:
+    for res, slots in resolutions:
+        for pid, name, slot_tags, authors in slots:
+            for t in slot_tags:
                 if t in entries:
-                    href = Linker(topic_page(t), frozenset({res.symbol})).href(res.symbol, p.id)
-                    authors = ", ".join(a.name for a in slot.authors)
-                    entries[t].append(TopicEntry(res, name, href, authors))
+                    href = Linker(topic_page(t), frozenset({res.symbol})).href(res.symbol, pid)
+                    entries[t].append(TopicEntry(res, name, href, ", ".join(authors)))
     pages = {
         TOPICS_PAGE: env.get_template("topics.md.j2").render(
             marker=GENERATED_MARKER, tags=sorted(tags.values(), key=lambda t: t.label), entries=entries

@@ -98,8 +98,19 @@ def test_a_changed_data_file_rerenders_what_shows_it(project: Project) -> None:
     assert "Calls upon" in text
     data.write_text(text.replace("Calls upon", "Urges", 1), encoding="utf-8")
     report = build(project)
-    assert set(report.rendered) == {PAGE, "files A/RES/73/266", "home", "documents"}
+    # Neither the title nor any citation changed: the home page and the documents index did not.
+    assert set(report.rendered) == {PAGE, "files A/RES/73/266"}
     assert "Urges" in (project.docs_dir / "A/RES/73/266/index.md").read_text("utf-8")
+    assert generated(project) == from_scratch(project)
+    # A new title shows on the home page, the card and the topic pages.
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    data.write_text(data.read_text("utf-8").replace(title, "title: A shorter title"), encoding="utf-8")
+    assert set(build(project).rendered) == {PAGE, "files A/RES/73/266", "home", "topics"}
+    assert generated(project) == from_scratch(project)
+    # A new citation shows in the documents index.
+    data.write_text(data.read_text("utf-8").replace("Urges", "Urges, recalling resolution 12/34,"), encoding="utf-8")
+    assert set(build(project).rendered) == {PAGE, "files A/RES/73/266", "documents"}
+    assert "A/RES/12/34" in (project.docs_dir / "documents/index.md").read_text("utf-8")
     assert generated(project) == from_scratch(project)
 
 
