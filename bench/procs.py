@@ -27,6 +27,14 @@ class Run:
     """User + system CPU time of the child: less disturbed than wall time by other load."""
     load: float = 0.0
     """The machine's 1-minute load average when the child ended."""
+    tree_peak_mb: float = 0.0
+    """Peak of the proportional memory (PSS) of the child and all its descendants together,
+    sampled ten times a second: what worker processes add, shared pages counted once."""
+
+    @property
+    def memory_mb(self) -> float:
+        """The larger of the two peaks: what the stage needed."""
+        return max(self.peak_mb, self.tree_peak_mb)
 
     def check(self, what: str) -> Run:
         if self.timed_out:
@@ -56,10 +64,16 @@ def measure(args: list[str], cwd: Path, timeout: float, env: dict[str, str] | No
 
         timer = threading.Timer(timeout, kill)
         timer.start()
+        done = threading.Event()
+        peaks = [0.0]
+        sampler = threading.Thread(target=_sample_tree, args=(proc.pid, done, peaks), daemon=True)
+        sampler.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            done.set()
+            sampler.join()
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)  # so that Popen does not wait again
         out.seek(0)
@@ -74,7 +88,34 @@ def measure(args: list[str], cwd: Path, timeout: float, env: dict[str, str] | No
             timed_out.is_set(),
             usage.ru_utime + usage.ru_stime,
             os.getloadavg()[0],
+            peaks[0],
         )
+
+
+def _group_pss_mb(group: int) -> float:
+    """Sum of the PSS of the processes of process group ``group``, in MiB (0 where unreadable)."""
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as fh:  # noqa: PTH123
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            if int(fields[2]) != group:  # field 5, pgrp, counted after the command name
+                continue
+            with open(f"/proc/{entry.name}/smaps_rollup", "rb") as fh:  # noqa: PTH123
+                for line in fh:
+                    if line.startswith(b"Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / 1024
+
+
+def _sample_tree(group: int, done: threading.Event, peaks: list[float]) -> None:
+    while not done.wait(0.1):
+        peaks[0] = max(peaks[0], _group_pss_mb(group))
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
