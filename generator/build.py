@@ -1,7 +1,9 @@
 """Build the site's Markdown: load every resolution and its commentary, render, write changes.
 
-Stages: discover -> load (validate) -> render -> write.  Problems from every resolution and every
-commentary file are collected before the build fails, so one run shows them all.
+Stages: discover -> fingerprint (file contents) -> load (from the cache, else read and validate)
+-> resolve references -> render the units whose inputs changed -> write the files that changed.
+Problems from every resolution and every commentary file are collected before the build fails,
+so one run shows them all.  What is kept between runs is described in :mod:`generator.cache`.
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate everything a pull request can touch; exit 1 with ``file:line: message`` for each problem."""
     project = project_from_config(Path(args.config))
     try:
-        loaded = load_project(project)
+        loaded = load_project(project, jobs=default_jobs())
     except GeneratorError as exc:
         _print_problems(exc.problems)
         print(f"{len(exc.problems)} problem(s)", file=sys.stderr)
@@ -114,7 +114,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_stamp(args: argparse.Namespace) -> int:
     """Record in commentary files the paragraph text they were written against."""
     project = project_from_config(Path(args.config))
-    loaded = load_project(project)
+    loaded = load_project(project, jobs=default_jobs())
     wanted = {Path(f).resolve() for f in args.files}
     changed = 0
     for res in loaded.resolutions:
