@@ -219,6 +219,7 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
         "build_plain_peak_mb": round(plain.memory_mb, 1),
         "plugin_to_plain_ratio": round(ratio, 3),
         "generate_share_of_plain_build": round(share, 4),
+        "generate_later_share_of_plain_build": round(max(gen2.seconds, gen3.seconds) / plain.seconds, 4),
         "pages_generated": len(w1),
         "files_written_by_plugin_build": len(w4),
         "pages_rewritten_after_edit": w3,
@@ -338,9 +339,13 @@ def table(
         f"generation (first run) / plain mkdocs build: {100 * gen1.seconds / plain.seconds:.1f} % "
         f"(CPU time: {100 * gen1.cpu_seconds / plain.cpu_seconds:.1f} %)"
     )
+    print(f"generation (later runs) / plain mkdocs build: {100 * r['generate_later_share_of_plain_build']:.1f} %")
+    later = max(gen2.seconds, gen3.seconds)
     targets = [
-        ("generation under 5 s", gen1.seconds < 5),
-        ("generation under 5 % of the MkDocs build", gen1.seconds < 0.05 * plain.seconds),
+        ("generation under 5 s, first run (empty cache)", gen1.seconds < 5),
+        ("generation under 5 s, later runs (no change; one commentary edit)", later < 5),
+        ("generation under 5 % of the MkDocs build, first run", gen1.seconds < 0.05 * plain.seconds),
+        ("generation under 5 % of the MkDocs build, later runs", later < 0.05 * plain.seconds),
         ("generation peak memory under 500 MB", gen1.memory_mb < 500),
         ("second run writes no file", r["files_written_second_run"] == 0),
         ("one commentary edit rewrites one page", r["files_written_after_one_commentary_edit"] == 1),
