@@ -30,8 +30,9 @@ from generator.project import project_from_config
 from tests.conftest import copy_project
 from tests.site_server import free_port
 
-SYNTHETIC = 4
-"""Synthetic resolutions added to the real one: enough for cross-references, and fast."""
+SYNTHETIC = int(os.environ.get("AR_SERVE_SYNTHETIC", "4"))
+"""Synthetic resolutions added to the real ones: enough for cross-references, and fast.  Set
+``AR_SERVE_SYNTHETIC=95`` to check the live preview on a corpus of 100 resolutions."""
 REMARK = "A further remark, added while the server runs."
 QUIET = 4.0
 """Seconds without a rebuild after which the server counts as settled (it polls every 0.5 s)."""
