@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import pickle
+import sys
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -51,9 +52,10 @@ def tree_digest(folder: Path, pattern: str = "**/*") -> str:
 
 @cache
 def code_version() -> str:
-    """A fingerprint of the generator's own code and schema: a new version invalidates the cache."""
+    """A fingerprint of the generator's own code and schema, and of the Python that pickles the
+    cache: a new version of either invalidates it."""
     package = Path(__file__).resolve().parent
-    return digest(tree_digest(package, "**/*.py"), tree_digest(package, "schema/*.json"))
+    return digest(sys.version, tree_digest(package, "**/*.py"), tree_digest(package, "schema/*.json"))
 
 
 def cache_dir(root: Path) -> Path:
