@@ -20,17 +20,11 @@ host such as GitHub Pages sends); nothing of the site is changed.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import re
-import socket
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -39,6 +33,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bench.corpus import copy_site_skeleton
 from bench.procs import child_env, measure
+from tests.site_server import free_port, serve  # the browser tests' server, on 127.0.0.1
 
 CHROMIUM = Path("/usr/bin/chromium")
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)|@import\s+(['\"])([^'\"]+)\3")
@@ -185,31 +180,6 @@ def static_weight(site: Path, page: str) -> tuple[list[Resource], list[str]]:
     return list(seen.values()), external
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def _serve(directory: Path, port: int) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def browser_weight(site: Path, page: str, port: int) -> tuple[list[Resource], list[str]]:
     """Every request Chromium makes for ``page``; other hosts are blocked and listed."""
     from playwright.sync_api import Request, Route, sync_playwright
@@ -217,7 +187,8 @@ def browser_weight(site: Path, page: str, port: int) -> tuple[list[Resource], li
     got: dict[str, Resource] = {}
     external: list[str] = []
     phase = ["load"]
-    with _serve(site, port) as root, sync_playwright() as p:
+    with serve(site, port) as base, sync_playwright() as p:
+        root = base + "/"
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
@@ -268,7 +239,7 @@ def weight_report(page: str, browser: bool = True, timeout: float = 600, root: P
     page = page.strip("/") + "/"
     with tempfile.TemporaryDirectory(prefix="ar-weight-") as tmp:
         config = copy_site_skeleton(Path(tmp) / "project", with_resolutions=True, **({"root": root} if root else {}))
-        port = _free_port()
+        port = free_port()
         site = Path(tmp) / "site"
         env_url = f"http://127.0.0.1:{port}/"  # link previews read the sitemap, written for site_url
         measure(

@@ -65,7 +65,6 @@ class Summary:
     """(cited symbol, paragraph id, where) of every document it cites, for the documents index."""
     topics: tuple[Tagged, ...]
     """The commentary slots with content and tags, in document order, for the topic pages."""
-    slot_count: int
     slot_lint: tuple[Problem, ...]
     stale: tuple[Problem, ...]
     md_lint: tuple[Problem, ...] | None
@@ -173,7 +172,6 @@ def _load_folder(
         listed=Listed.of(res),
         cites=cites(res),
         topics=tagged(res, found),
-        slot_count=len(found),
         slot_lint=tuple(slot_lint),
         stale=tuple(stale),
         md_lint=_md_lint(found, root) if lint_commentary else None,
@@ -353,17 +351,17 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
         raise DataError(problems)
 
     def read_model(symbol: str) -> Model:
+        """The model read in this run, else the cached one, else read again (an unwritable cache)."""
         path, key, model = models[symbol]
-        if model is None:
-            cached = load_entry(path, key)
-            if isinstance(cached, tuple):
-                return cached
-            found, _, errors = _load_folder(files[symbol], _shown(files[symbol], root), root, tags, set(), False)
-            if found is None or errors:
-                raise DataError(errors or [Problem(_shown(files[symbol], root), 0, "changed during the build")])
-            return found
-        models[symbol] = (path, key, None)  # read once from memory; later from the cache
-        return model
+        if model is not None:
+            return model
+        cached = load_entry(path, key)
+        if isinstance(cached, tuple):
+            return cached
+        found, _, errors = _load_folder(files[symbol], _shown(files[symbol], root), root, tags, set(), False)
+        if found is None or errors:
+            raise DataError(errors or [Problem(_shown(files[symbol], root), 0, "changed during the build")])
+        return found
 
     return Loaded(summaries, files, crossrefs, tags, tuple(lint), tuple(stale), fingerprints, tags_key, read_model)
 
@@ -445,9 +443,10 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
     """Every unit of output, each with the fingerprint of what it is rendered from.
 
     A resolution page depends on its folder (data file and commentary), the set of resolutions
-    on the site (links), the tag vocabulary and the commentary elsewhere that cites it; the
-    citation files and card on the data file alone; the home page and the documents index on
-    every data file; the topic pages on the tags and authors of every commentary.
+    on the site (links), the tag vocabulary and the commentary elsewhere that cites it; its
+    citation files and card on its data file alone; the home page on the titles and dates, the
+    documents index on what each resolution cites, the topic pages on the tagged commentary.
+    Every unit also depends on the generator's code, the templates and the project's settings.
     """
     env_key = _environment_key(project)
     env_cache: list[jinja2.Environment] = []
@@ -557,9 +556,7 @@ def generate(
                 manifest.record(unit.name, unit.key, docs, files)
         finally:
             _WORK.clear()
-    for unit in todo:
-        if unit in spread:
-            continue
+    for unit in [u for u in todo if not (spread and u.per_resolution)]:  # the rest, here
         pages = unit.make()
         wanted.update(pages)
         if not write:

@@ -147,9 +147,6 @@ class Manifest:
                 stamps[rel] = s
         self.units[name] = (key, stamps)
 
-    def forget(self, name: str) -> None:
-        self.units.pop(name, None)
-
     def save(self) -> None:
         if self.units == self._saved:
             return

@@ -66,8 +66,6 @@ class Backlink:
 
 @dataclass
 class CrossRefs:
-    refs: dict[tuple[str, str], list[ParagraphRef]] = field(default_factory=dict)
-    """Per (resolution, slot paragraph id): the references its commentary makes."""
     cited_by: dict[tuple[str, str], list[Backlink]] = field(default_factory=dict)
     """Per (resolution, paragraph id): the commentary slots that refer to it."""
 
@@ -154,7 +152,6 @@ def resolve_names(
     problems: list[Problem] = []
     for symbol, by_id in found.items():
         for pid, slot in by_id.items():
-            result.refs[(symbol, pid)] = list(slot.refs)
             where = slot.shown
             for ref, written in zip(slot.refs, slot.written, strict=True):
                 target_names = paragraph_names.get(ref.symbol)

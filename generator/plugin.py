@@ -39,9 +39,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.serving = False
         self.builds = 0
         self.in_memory: dict[str, str | bytes] = {}
+        """Pages of a serve rebuild, handed to MkDocs without writing them into docs/."""
         self.edit_urls: dict[str, Path] = {}
         """Generated page (path in docs/) -> the structured resolution it comes from."""
-        """Pages of a serve rebuild, handed to MkDocs without writing them into docs/."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -105,10 +105,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Search hits on the official text open the paragraph, not the top of the text.
         index_file = Path(config.site_dir) / "search" / "search_index.json"
-        if not (self.loaded and index_file.exists()):
+        if not (self.loaded and self.project and index_file.exists()):
             return
         index = json.loads(index_file.read_text("utf-8"))
-        merged = merge(index, search_entries(self.project, self.loaded)) if self.project else index
+        merged = merge(index, search_entries(self.project, self.loaded))
         index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

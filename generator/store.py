@@ -347,7 +347,6 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
             fh.write(data)
         # mkstemp makes the file private (0600); generated files are for everyone to read.
         Path(tmp).chmod(0o644)
-        Path(tmp).chmod(0o644)  # mkstemp makes the file private; these are ordinary project files
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
