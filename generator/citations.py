@@ -51,20 +51,22 @@ def body_prefix(res: Resolution) -> str:
 def references_of(res: Resolution) -> list[tuple[str, str, Reference]]:
     """(paragraph id, where, reference) for every symbol the resolution cites, in document order."""
     prefix = body_prefix(res)
+    lang = res.language
     out: list[tuple[str, str, Reference]] = []
     if res.committee:
-        out += [("", "header", ref) for ref in find_references(res.committee.text, prefix)]
+        out += [("", "header", ref) for ref in find_references(res.committee.text.pick(lang), prefix)]
     footnotes = {f.number: f for f in res.footnotes}
     paragraph_names = names(res)
     marker = re.compile(r"\[\^([0-9]+)\]")
     for p in res.paragraphs():
         name = paragraph_names[p.id]
-        out += [(p.id, name, ref) for ref in find_references(p.full_text, prefix)]
-        for number in dict.fromkeys(marker.findall(p.full_text)):
+        wording = p.wording(lang)
+        out += [(p.id, name, ref) for ref in find_references(wording, prefix)]
+        for number in dict.fromkeys(marker.findall(wording)):
             note = footnotes.get(number)
             if note:
                 where = f"footnote {number} to {name}"
-                out += [(p.id, where, ref) for ref in find_references(note.text, prefix)]
+                out += [(p.id, where, ref) for ref in find_references(note.text.pick(lang), prefix)]
     return out
 
 

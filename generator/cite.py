@@ -105,7 +105,7 @@ def csl_json(res: Resolution, url: str) -> str:
     item: dict[str, object] = {
         "id": res.symbol,
         "type": "legislation",
-        "title": res.title or res.symbol,
+        "title": res.title.pick(res.language) or res.symbol,
         "author": [{"literal": author}],
         "authority": author,
         "number": res.symbol,
@@ -129,7 +129,7 @@ def bibtex(res: Resolution, url: str) -> str:
     key = res.slug.replace("-", "_")
     fields = [
         ("author", "{" + author + "}"),
-        ("title", _bib_escape(res.title or res.symbol)),
+        ("title", _bib_escape(res.title.pick(res.language) or res.symbol)),
         ("howpublished", _bib_escape(f"{res.body} resolution {res.number}, UN Doc {res.symbol}")),
         ("number", _bib_escape(res.symbol)),
     ]

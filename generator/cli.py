@@ -72,7 +72,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     if problems or orphaned:
         raise GeneratorError([*problems, *orphaned])
-    res = replace(res, source=replace(res.source, imported=args.imported_on or date.today()))
+    imported = args.imported_on or date.today()
+    res = replace(res, sources=tuple(replace(s, imported=imported) for s in res.sources))
     folder = store.save(project.resolutions_dir, res, result.source.data)
     apply_moves(moves)
     for move in moves:

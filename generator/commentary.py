@@ -36,7 +36,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Problem
-from generator.model import Paragraph, Resolution
+from generator.model import DEFAULT_LANGUAGE, Paragraph, Resolution
 
 COMMENTARY_DIR = "commentary"
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -82,9 +82,10 @@ class Slot:
         return bool(self.body.strip())
 
 
-def text_hash(paragraph: Paragraph) -> str:
-    """A short fingerprint of a paragraph's wording (phrase, text and footnote markers)."""
-    wording = " ".join(paragraph.full_text.split())
+def text_hash(paragraph: Paragraph, language: str = DEFAULT_LANGUAGE) -> str:
+    """A short fingerprint of a paragraph's wording (phrase, text and footnote markers) in
+    ``language`` (the language commentary is written against; English by default)."""
+    wording = " ".join(paragraph.wording(language if language in paragraph.text else paragraph.languages[0]).split())
     return hashlib.sha256(wording.encode("utf-8")).hexdigest()[:12]
 
 

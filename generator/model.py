@@ -8,12 +8,18 @@ a maintainer can correct it by hand.  :func:`split_notes` turns such text into s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+"""The six official languages of the United Nations (ISO 639-1), in the UN's order."""
+
+DEFAULT_LANGUAGE = "en"
+"""The language of a resolution's page at ``/<symbol>/`` when the resolution has it."""
 
 ParagraphKind = Literal["preambular", "operative", "subparagraph", "heading", "text"]
 """``heading`` and ``text`` occur only inside a :class:`Part` (an annex or an embedded text): a
@@ -22,6 +28,60 @@ heading line ("I. Values and principles") and any other paragraph of that text."
 PartKind = Literal["annex", "embedded"]
 
 NOTE_MARKER = re.compile(r"\[\^([0-9]+)\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Localised(Mapping[str, str]):
+    """One text in each language it exists in: ``{"en": "Recalling", "fr": "Rappelant"}``.
+
+    Immutable and ordered by language code, so equal texts compare and hash equal whatever the
+    order they were given in.  A language the text lacks is simply absent (``get(lang, "")``).
+    """
+
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> Localised:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        return cls(tuple(sorted(pairs)))
+
+    @classmethod
+    def one(cls, language: str, text: str) -> Localised:
+        return cls(((language, text),))
+
+    def __getitem__(self, language: str) -> str:
+        for code, text in self.pairs:
+            if code == language:
+                return text
+        raise KeyError(language)
+
+    def __iter__(self) -> Iterator[str]:
+        return (code for code, _ in self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def __bool__(self) -> bool:
+        """Whether any language has a non-empty text."""
+        return any(text for _, text in self.pairs)
+
+    def with_text(self, language: str, text: str) -> Localised:
+        """A copy with ``language``'s text set to ``text``."""
+        return Localised.of({**dict(self.pairs), language: text})
+
+    def without_empty(self) -> Localised:
+        return Localised(tuple((code, text) for code, text in self.pairs if text))
+
+    def pick(self, language: str) -> str:
+        """The text in ``language``; else in the default language; else the first there is."""
+        for wanted in (language, DEFAULT_LANGUAGE):
+            for code, text in self.pairs:
+                if code == wanted:
+                    return text
+        return self.pairs[0][1] if self.pairs else ""
+
+
+EMPTY = Localised()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +129,14 @@ class Paragraph:
     kind: ParagraphKind
     label: str
     """The document's own numbering: ``"1"`` for operative 1, ``"a"`` for (a), ``""`` for preambular."""
-    phrase: str
-    """The opening phrase, italic in the official text (``Recalling``, ``Calls upon``); may be ``""``."""
-    text: str
-    """The wording after the opening phrase, footnote markers inline as ``[^N]``."""
+    phrase: Localised
+    """The opening phrase, italic in the official text (``Recalling``, ``Calls upon``), per
+    language; a language without one is absent or ``""``."""
+    text: Localised
+    """The wording after the opening phrase, footnote markers inline as ``[^N]``, per language.
+    The languages of a paragraph are the keys of ``text``."""
     line: int
-    """Line of the official text the paragraph starts on."""
+    """Line of the official text the paragraph starts on (of the first language imported)."""
     children: tuple[Paragraph, ...] = ()
     """Subparagraphs, in order."""
     embedded: Part | None = None
@@ -82,8 +144,15 @@ class Paragraph:
     kept as its own part, after the paragraph and its subparagraphs."""
 
     @property
-    def full_text(self) -> str:
-        return join_phrase(self.phrase, self.text)
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.text)
+
+    def wording(self, language: str) -> str:
+        """The full wording in ``language``: its opening phrase, then the rest (``""`` if the
+        paragraph is missing in that language)."""
+        if language not in self.text:
+            return ""
+        return join_phrase(self.phrase.get(language, ""), self.text[language])
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph and all its subparagraphs, in document order (not its embedded text)."""
@@ -111,12 +180,14 @@ class Part:
     id: str
     """``annex``, ``annex-i`` (annexes); ``op-2-text`` (a text embedded in operative paragraph 2)."""
     kind: PartKind
-    heading: str
-    """As printed: ``Annex``, ``Annex II``; ``""`` for an embedded text."""
-    title: str
-    """The part's title as printed (``Declaration on ...``); may be ``""``."""
+    heading: Localised
+    """As printed: ``Annex``, ``Annex II``; empty for an embedded text."""
+    title: Localised
+    """The part's title as printed (``Declaration on ...``); may be empty."""
     line: int
     paragraphs: tuple[Paragraph, ...] = ()
+    label: str = ""
+    """The annex's own numbering (``II`` for "Annex II", ``""`` for a lone "Annex"): ids come from it."""
 
     def paragraphs_all(self) -> Iterator[Paragraph]:
         """Every paragraph of the part and their subparagraphs, in document order."""
@@ -140,12 +211,14 @@ class Unplaced:
     """Id of the node the block follows in the document: a paragraph id, a part id,
     ``formula`` (right after the enacting formula), ``closing`` (after the closing formula) or
     ``""`` (before everything)."""
+    language: str = DEFAULT_LANGUAGE
+    """The language of the block (an unplaced block belongs to one language version)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
     number: str
-    text: str
+    text: Localised
     line: int
     cited_by: tuple[str, ...]
     """Ids of the paragraphs whose text carries this footnote's marker, in document order."""
@@ -154,7 +227,7 @@ class Footnote:
 @dataclass(frozen=True, slots=True)
 class Session:
     number: int | None
-    words: str
+    words: Localised
     """As printed: ``Seventy-third session``."""
     line: int
 
@@ -176,17 +249,17 @@ class Distribution:
 
 @dataclass(frozen=True, slots=True)
 class Adoption:
-    text: str
+    text: Localised
     """The adoption line as printed."""
     date: date | None
-    meeting: str
+    meeting: Localised
     """Security Council form only: ``5151st meeting``; ``""`` otherwise."""
     line: int
 
 
 @dataclass(frozen=True, slots=True)
 class Committee:
-    text: str
+    text: Localised
     """The bracketed line without its brackets: ``on the report of the First Committee (A/73/505)``."""
     name: str
     """``First Committee``, ``Main Committee`` ..., ``""`` when not named."""
@@ -197,7 +270,7 @@ class Committee:
 
 @dataclass(frozen=True, slots=True)
 class Closing:
-    meeting: str
+    meeting: Localised
     """``65th plenary meeting``."""
     date: date | None
     line: int
@@ -212,11 +285,13 @@ class Source:
     sha256: str
     imported: date | None = None
     """When the text was imported (set by ``python -m generator import``), shown on the page."""
+    language: str = DEFAULT_LANGUAGE
+    """The language of the file (ISO 639-1)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Masthead:
-    organization: str
+    organization: Localised
     """``United Nations`` when printed, else ``""``."""
     body_line: int
     symbol_line: int
@@ -233,24 +308,42 @@ class Resolution:
     """``General Assembly`` or ``Security Council``."""
     number: str
     """As printed before the title: ``73/266``, ``ES-11/4``, ``1590 (2005)``."""
-    title: str
+    title: Localised
     title_line: int
     masthead: Masthead | None
     adoption: Adoption | None
     committee: Committee | None
-    formula: str
+    formula: Localised
     """The enacting formula: ``The General Assembly,``."""
     formula_line: int
     preamble: tuple[Paragraph, ...]
     operative: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...]
     closing: Closing | None
-    source: Source
+    sources: tuple[Source, ...]
+    """The files the text was imported from, one per language version."""
     schema_version: int = field(default=SCHEMA_VERSION)
     annexes: tuple[Part, ...] = ()
     """Annexes printed after the closing formula, in order."""
     unplaced: tuple[Unplaced, ...] = ()
     """Blocks the importer kept but could not place (each also reported as a warning)."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the resolution is available in, in the UN's order (others after)."""
+        found = {s.language for s in self.sources}
+        return tuple(sorted(found, key=lambda code: (LANGUAGES.index(code) if code in LANGUAGES else 99, code)))
+
+    @property
+    def language(self) -> str:
+        """The language of the resolution's main page: English when it has it."""
+        langs = self.languages
+        return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in langs or not langs else langs[0]
+
+    @property
+    def source(self) -> Source:
+        """The source file of the main language."""
+        return next((s for s in self.sources if s.language == self.language), self.sources[0])
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph and subparagraph of the resolution itself (preamble and operative part)

@@ -26,7 +26,7 @@ def paragraph_name(p: Paragraph, parents: tuple[Paragraph, ...] = (), part: Part
 def part_name(part: Part) -> str:
     """``annex II``, ``the text embedded in operative paragraph 2``."""
     if part.kind == "annex":
-        return part.heading.lower() if part.heading else "annex"
+        return f"annex {part.label}" if part.label else "annex"
     owner = part.id.removesuffix("-text").removeprefix("op-")
     return f"the text embedded in operative paragraph {owner}"
 

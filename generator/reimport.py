@@ -44,7 +44,7 @@ def parse_renames(values: Sequence[str]) -> tuple[dict[str, str], list[Problem]]
 
 def _wording(res: Resolution, paragraph_id: str) -> str | None:
     p = res.find(paragraph_id)
-    return " ".join(p.full_text.split()) if p else None
+    return " ".join(p.wording(res.language).split()) if p else None
 
 
 def plan_moves(

@@ -212,9 +212,11 @@ def paragraph_views(
     could not place, right after the node it follows.
     """
     folder = project.resolutions_dir / res.slug / "commentary"
+    lang = res.language
     unplaced: dict[str, list[UnplacedView]] = {}
     for block in res.unplaced:
-        unplaced.setdefault(block.after, []).append(UnplacedView(block.id, linker.inline(block.text), block.line))
+        if block.language == lang:
+            unplaced.setdefault(block.after, []).append(UnplacedView(block.id, linker.inline(block.text), block.line))
 
     def view(p: Paragraph, parents: tuple[Paragraph, ...], name: str, own: bool) -> ParagraphView:
         slot = slots.get(p.id) if own else None
@@ -236,8 +238,8 @@ def paragraph_views(
             kind=p.kind,
             level=len(parents),
             number=number,
-            phrase=linker.inline(p.phrase),
-            text=linker.inline(p.text),
+            phrase=linker.inline(p.phrase.get(lang, "")),
+            text=linker.inline(p.text.get(lang, "")),
             name=name,
             slot=slot,
             commentary=commentary_markdown(slot, res.symbol, linker),
@@ -255,7 +257,9 @@ def paragraph_views(
         )
 
     def part_items(part: Part) -> list[Item]:
-        items: list[Item] = [PartView(part.id, part.kind, part.heading, linker.inline(part.title))]
+        items: list[Item] = [
+            PartView(part.id, part.kind, part.heading.pick(lang), linker.inline(part.title.pick(lang)))
+        ]
         for p, parents, name in part_paragraphs(part):
             items.append(view(p, parents, name, own=False))
             items.extend(unplaced.pop(p.id, []))
@@ -328,8 +332,9 @@ def render_resolution(
         marker=GENERATED_MARKER,
         items=items,
         after_closing=after_closing,
-        footnotes=[FootnoteView(f.number, linker.inline(f.text)) for f in res.footnotes],
+        footnotes=[FootnoteView(f.number, linker.inline(f.text.pick(res.language))) for f in res.footnotes],
         inline=linker.inline,
+        t=lambda text: text.pick(res.language),
         official_url=undocs_url(res.symbol),
         data_url=project.view_url(project.resolutions_dir / res.slug / "resolution.yaml"),
         source_url=project.view_url(project.resolutions_dir / res.slug / res.source.file),
@@ -355,10 +360,11 @@ def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
     when = res.adoption_date
     description = f"{res.body} resolution {res.number or res.symbol}"
     description += f" of {long_date(when)}" if when else ""
-    description += f": {res.title}" if res.title else ""
+    title = res.title.pick(res.language)
+    description += f": {title}" if title else ""
     description += ". Official text with a permanent link to every paragraph, footnotes and expert commentary."
     citation: dict[str, object] = {
-        "citation_title": res.title or res.symbol,
+        "citation_title": title or res.symbol,
         "citation_author": f"United Nations {res.body}",
         "citation_publisher": "United Nations",
         "citation_technical_report_number": res.symbol,
@@ -371,7 +377,7 @@ def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
         citation["citation_public_url"] = url
     citation["citation_pdf_url"] = undocs_url(res.symbol)
     return {
-        "title": f"{res.symbol}: {res.title}" if res.title else res.symbol,
+        "title": f"{res.symbol}: {title}" if title else res.symbol,
         "description": description,
         "citation": citation,
         "image": f"{res.symbol}/card.png",
@@ -392,7 +398,10 @@ def render_citation_files(res: Resolution, project: Project) -> dict[str, str | 
         f"{res.symbol}/{names['bibtex']}": bibtex(res, url),
         f"{res.symbol}/{names['csl']}": csl_json(res, url),
         f"{res.symbol}/card.png": card(
-            f"{res.symbol} · annotated", res.title or res.symbol, footer, project.docs_dir / res.symbol / "card.png"
+            f"{res.symbol} · annotated",
+            res.title.pick(res.language) or res.symbol,
+            footer,
+            project.docs_dir / res.symbol / "card.png",
         ),
     }
 
@@ -416,7 +425,7 @@ class Listed:
 
     @classmethod
     def of(cls, res: Resolution) -> Listed:
-        return cls(res.symbol, res.title, res.adoption_date)
+        return cls(res.symbol, res.title.pick(res.language), res.adoption_date)
 
 
 def render_home(env: jinja2.Environment, resolutions: Iterable[Listed]) -> str:

@@ -39,7 +39,7 @@ def paragraph_entries(
                 {
                     "location": f"{location}#{p.id}",
                     "title": f"{res.symbol}, {name}",
-                    "text": label + strip_notes(p.full_text),
+                    "text": label + strip_notes(p.wording(res.language)),
                 }
             )
             slot = slots.get(res.symbol, {}).get(p.id)

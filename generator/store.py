@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -31,6 +31,7 @@ from generator.model import (
     Committee,
     Distribution,
     Footnote,
+    Localised,
     Masthead,
     Paragraph,
     Part,
@@ -59,14 +60,20 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _loc(text: Localised) -> dict[str, str]:
+    """A text in several languages as data: ``{"en": "...", "fr": "..."}``."""
+    return dict(text.pairs)
+
+
 def _paragraph(p: Paragraph) -> dict[str, Any]:
     out: dict[str, Any] = {"id": p.id}
     if p.kind == "heading":
         out["kind"] = p.kind
     if p.label:
         out["label"] = p.label
-    out["phrase"] = p.phrase
-    out["text"] = p.text
+    if phrase := p.phrase.without_empty():
+        out["phrase"] = _loc(phrase)
+    out["text"] = _loc(p.text)
     out["line"] = p.line
     if p.children:
         out["subparagraphs"] = [_paragraph(c) for c in p.children]
@@ -76,13 +83,14 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
 
 
 def _part(part: Part) -> dict[str, Any]:
-    return {
-        "id": part.id,
-        "heading": part.heading,
-        "title": part.title,
-        "line": part.line,
-        "paragraphs": [_paragraph(p) for p in part.paragraphs],
-    }
+    out: dict[str, Any] = {"id": part.id}
+    if part.label:
+        out["label"] = part.label
+    out["heading"] = _loc(part.heading)
+    out["title"] = _loc(part.title)
+    out["line"] = part.line
+    out["paragraphs"] = [_paragraph(p) for p in part.paragraphs]
+    return out
 
 
 def to_data(res: Resolution) -> dict[str, Any]:
@@ -92,13 +100,17 @@ def to_data(res: Resolution) -> dict[str, Any]:
         "symbol": res.symbol,
         "body": res.body,
         "number": res.number,
-        "title": res.title,
+        "title": _loc(res.title),
         "title_line": res.title_line,
     }
     if m := res.masthead:
-        mh: dict[str, Any] = {"organization": m.organization, "body_line": m.body_line, "symbol_line": m.symbol_line}
+        mh: dict[str, Any] = {
+            "organization": _loc(m.organization),
+            "body_line": m.body_line,
+            "symbol_line": m.symbol_line,
+        }
         if m.session:
-            mh["session"] = {"number": m.session.number, "words": m.session.words, "line": m.session.line}
+            mh["session"] = {"number": m.session.number, "words": _loc(m.session.words), "line": m.session.line}
         if m.agenda_item:
             mh["agenda_item"] = {"text": m.agenda_item.text, "line": m.agenda_item.line}
         if m.distribution:
@@ -106,25 +118,32 @@ def to_data(res: Resolution) -> dict[str, Any]:
             mh["distribution"] = {"kind": d.kind, "date": _iso(d.date), "line": d.line}
         out["masthead"] = mh
     if a := res.adoption:
-        out["adoption"] = {"text": a.text, "date": _iso(a.date), "meeting": a.meeting, "line": a.line}
+        out["adoption"] = {"text": _loc(a.text), "date": _iso(a.date), "meeting": _loc(a.meeting), "line": a.line}
     if c := res.committee:
-        out["committee"] = {"text": c.text, "name": c.name, "reports": list(c.reports), "line": c.line}
-    out["formula"] = res.formula
+        out["committee"] = {"text": _loc(c.text), "name": c.name, "reports": list(c.reports), "line": c.line}
+    out["formula"] = _loc(res.formula)
     out["formula_line"] = res.formula_line
     out["preamble"] = [_paragraph(p) for p in res.preamble]
     out["operative"] = [_paragraph(p) for p in res.operative]
     out["footnotes"] = [
-        {"number": f.number, "text": f.text, "line": f.line, "cited_by": list(f.cited_by)} for f in res.footnotes
+        {"number": f.number, "text": _loc(f.text), "line": f.line, "cited_by": list(f.cited_by)} for f in res.footnotes
     ]
     if cl := res.closing:
-        out["closing"] = {"meeting": cl.meeting, "date": _iso(cl.date), "line": cl.line}
+        out["closing"] = {"meeting": _loc(cl.meeting), "date": _iso(cl.date), "line": cl.line}
     if res.annexes:
         out["annexes"] = [_part(a) for a in res.annexes]
     if res.unplaced:
-        out["unplaced"] = [{"id": u.id, "text": u.text, "line": u.line, "after": u.after} for u in res.unplaced]
-    out["source"] = {"file": res.source.file, "format": res.source.format, "sha256": res.source.sha256}
-    if res.source.imported:
-        out["source"]["imported"] = res.source.imported.isoformat()
+        out["unplaced"] = [
+            {"id": u.id, "language": u.language, "text": u.text, "line": u.line, "after": u.after} for u in res.unplaced
+        ]
+    out["sources"] = [_source(s) for s in res.sources]
+    return out
+
+
+def _source(s: Source) -> dict[str, Any]:
+    out: dict[str, Any] = {"file": s.file, "language": s.language, "format": s.format, "sha256": s.sha256}
+    if s.imported:
+        out["imported"] = s.imported.isoformat()
     return out
 
 
@@ -152,6 +171,11 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _localised(value: Any) -> Localised:
+    """Data (a mapping of language to text, already checked by the schema) as a :class:`Localised`."""
+    return Localised.of(value) if value else Localised()
+
+
 def _from_paragraph(d: dict[str, Any], kind: str) -> Paragraph:
     children = tuple(_from_paragraph(c, "subparagraph") for c in d.get("subparagraphs", ()))
     embedded = _from_part(d["embedded"], "embedded") if d.get("embedded") else None
@@ -161,8 +185,8 @@ def _from_paragraph(d: dict[str, Any], kind: str) -> Paragraph:
         d["id"],
         kind,  # type: ignore[arg-type]
         str(d.get("label", "")),
-        d.get("phrase", ""),
-        d["text"],
+        _localised(d.get("phrase")),
+        _localised(d["text"]),
         d.get("line", 0),
         children,
         embedded,
@@ -173,10 +197,11 @@ def _from_part(d: dict[str, Any], kind: PartKind) -> Part:
     return Part(
         d["id"],
         kind,
-        d.get("heading", ""),
-        d.get("title", ""),
+        _localised(d.get("heading")),
+        _localised(d.get("title")),
         d.get("line", 0),
         tuple(_from_paragraph(p, "text") for p in d["paragraphs"]),
+        str(d.get("label", "")),
     )
 
 
@@ -186,10 +211,10 @@ def from_data(d: dict[str, Any]) -> Resolution:
     if m := d.get("masthead"):
         s, ag, di = m.get("session"), m.get("agenda_item"), m.get("distribution")
         masthead = Masthead(
-            m.get("organization", ""),
+            _localised(m.get("organization")),
             m.get("body_line", 0),
             m.get("symbol_line", 0),
-            Session(s.get("number"), s["words"], s.get("line", 0)) if s else None,
+            Session(s.get("number"), _localised(s["words"]), s.get("line", 0)) if s else None,
             AgendaItem(str(ag["text"]), ag.get("line", 0)) if ag else None,
             Distribution(di["kind"], _date(di.get("date")), di.get("line", 0)) if di else None,
         )
@@ -198,26 +223,35 @@ def from_data(d: dict[str, Any]) -> Resolution:
         symbol=d["symbol"],
         body=d["body"],
         number=str(d["number"]),
-        title=d["title"],
+        title=_localised(d["title"]),
         title_line=d.get("title_line", 0),
         masthead=masthead,
-        adoption=Adoption(a["text"], _date(a.get("date")), a.get("meeting", ""), a.get("line", 0)) if a else None,
-        committee=Committee(c["text"], c.get("name", ""), tuple(c.get("reports", ())), c.get("line", 0)) if c else None,
-        formula=d["formula"],
+        adoption=Adoption(_localised(a["text"]), _date(a.get("date")), _localised(a.get("meeting")), a.get("line", 0))
+        if a
+        else None,
+        committee=(
+            Committee(_localised(c["text"]), c.get("name", ""), tuple(c.get("reports", ())), c.get("line", 0))
+            if c
+            else None
+        ),
+        formula=_localised(d["formula"]),
         formula_line=d.get("formula_line", 0),
         preamble=tuple(_from_paragraph(p, "preambular") for p in d["preamble"]),
         operative=tuple(_from_paragraph(p, "operative") for p in d["operative"]),
         footnotes=tuple(
-            Footnote(str(f["number"]), f["text"], f.get("line", 0), tuple(f["cited_by"])) for f in d["footnotes"]
+            Footnote(str(f["number"]), _localised(f["text"]), f.get("line", 0), tuple(f["cited_by"]))
+            for f in d["footnotes"]
         ),
-        closing=Closing(cl["meeting"], _date(cl.get("date")), cl.get("line", 0)) if cl else None,
-        source=Source(
-            d["source"]["file"], d["source"]["format"], d["source"]["sha256"], _date(d["source"].get("imported"))
+        closing=Closing(_localised(cl["meeting"]), _date(cl.get("date")), cl.get("line", 0)) if cl else None,
+        sources=tuple(
+            Source(s["file"], s["format"], s["sha256"], _date(s.get("imported")), s.get("language", "en"))
+            for s in d["sources"]
         ),
         schema_version=d["schema_version"],
         annexes=tuple(_from_part(a, "annex") for a in d.get("annexes", ())),
         unplaced=tuple(
-            Unplaced(u["id"], u["text"], u.get("line", 0), u.get("after", "")) for u in d.get("unplaced", ())
+            Unplaced(u["id"], u["text"], u.get("line", 0), u.get("after", ""), u.get("language", "en"))
+            for u in d.get("unplaced", ())
         ),
     )
 
@@ -358,10 +392,14 @@ def resolution_dir(root: Path, res: Resolution) -> Path:
     return root / res.slug
 
 
-def save(root: Path, res: Resolution, source_bytes: bytes) -> Path:
-    """Write the structured resolution and its source copy under ``root``; return its folder."""
+def save(root: Path, res: Resolution, source_bytes: bytes | Mapping[str, bytes]) -> Path:
+    """Write the structured resolution and its source copies under ``root``; return its folder.
+
+    ``source_bytes``: the bytes of the one source file, or of each by its file name."""
     folder = resolution_dir(root, res)
-    write_if_changed(folder / res.source.file, source_bytes)
+    files = source_bytes if isinstance(source_bytes, Mapping) else {res.source.file: source_bytes}
+    for name, data in files.items():
+        write_if_changed(folder / name, data)
     write_if_changed(folder / DATA_FILE, dump_yaml(res))
     return folder
 

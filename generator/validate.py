@@ -38,32 +38,38 @@ def expected_ids(resolution: Resolution) -> dict[int, str]:
         para(p, ids.unique(ids.operative_id(p.label, i), taken))
     taken_annexes: set[str] = set()
     for annex in resolution.annexes:
-        part(annex, ids.unique(ids.annex_id(ids.annex_label(annex.heading)), taken_annexes))
+        part(annex, ids.unique(ids.annex_id(annex.label), taken_annexes))
     return out
 
 
-def marked_texts(resolution: Resolution) -> list[tuple[str, int, str]]:
+def marked_texts(resolution: Resolution, language: str | None = None) -> list[tuple[str, int, str]]:
     """(id, line, text) of every node whose text may carry footnote markers, in document order:
-    paragraphs (with those of embedded texts and annexes), part titles and unplaced blocks."""
+    paragraphs (with those of embedded texts and annexes), part titles and unplaced blocks.
+
+    ``language``: the texts of that language only; ``None``: of every language, one after
+    the other for each node."""
     out: list[tuple[str, int, str]] = []
     placed_after: dict[str, list[tuple[str, int, str]]] = {}
     for u in resolution.unplaced:
-        placed_after.setdefault(u.after, []).append((u.id, u.line, u.text))
+        if language is None or u.language == language:
+            placed_after.setdefault(u.after, []).append((u.id, u.line, u.text))
     out += placed_after.pop("", [])
 
-    def emit(node_id: str, node_line: int, text: str) -> None:
-        out.append((node_id, node_line, text))
+    def emit(node_id: str, node_line: int, texts: list[str]) -> None:
+        out.extend((node_id, node_line, text) for text in texts)
         out.extend(placed_after.pop(node_id, []))
 
     def para(p: Paragraph) -> None:
-        emit(p.id, p.line, p.full_text)
+        langs = p.text if language is None else [language] if language in p.text else []
+        emit(p.id, p.line, [p.wording(lang) for lang in langs])
         for c in p.children:
             para(c)
         if p.embedded:
             part(p.embedded)
 
     def part(pt: Part) -> None:
-        emit(pt.id, pt.line, pt.title)
+        titles = pt.title.values() if language is None else [pt.title[language]] if language in pt.title else []
+        emit(pt.id, pt.line, list(titles))
         for p in pt.paragraphs:
             para(p)
 
@@ -94,7 +100,7 @@ def validate_resolution(resolution: Resolution, path: str, locate: Callable[[str
                     path,
                     line(pt.id, pt.line),
                     f"part id {pt.id!r} should be {want[id(pt)]!r}",
-                    pt.heading or pt.title,
+                    next(iter(pt.heading.values()), "") or next(iter(pt.title.values()), ""),
                     "annexes are annex or annex-<label>, embedded texts <paragraph id>-text",
                 )
             )
@@ -110,7 +116,7 @@ def validate_resolution(resolution: Resolution, path: str, locate: Callable[[str
                     path,
                     line(p.id, p.line),
                     f"paragraph id {p.id!r} should be {want[id(p)]!r}",
-                    p.full_text[:80],
+                    p.wording(p.languages[0])[:80] if p.languages else "",
                     "ids follow the numbering: pp-N, op-N, op-N-a, op-N-a-i",
                 )
             )

@@ -107,7 +107,7 @@ def test_73_6_metadata(case: str) -> None:
     r = res(case)
     assert r.symbol == "A/RES/73/6"
     assert r.number == "73/6"
-    assert r.title == (
+    assert r.title.pick("en") == (
         "Fiftieth anniversary of the first United Nations Conference on the Exploration and Peaceful Uses "
         "of Outer Space: space as a driver of sustainable development"
     )
@@ -115,83 +115,93 @@ def test_73_6_metadata(case: str) -> None:
     assert r.masthead is not None and r.masthead.agenda_item is not None
     assert r.masthead.agenda_item.text == "30"
     assert r.committee is not None and r.committee.reports == ("A/73/L.6", "A/73/L.6/Add.1")
-    assert r.closing is not None and r.closing.meeting == "26th plenary meeting"
+    assert r.closing is not None and r.closing.meeting.pick("en") == "26th plenary meeting"
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.startswith("A-RES-73-6")])
 def test_73_6_opening_phrases_of_several_words(case: str) -> None:
-    phrases = [p.phrase for p in res(case).preamble]
+    phrases = [p.phrase.pick("en") for p in res(case).preamble]
     for phrase in ("Noting with satisfaction", "Recognizing also", "Recognizing further", "Seriously concerned"):
         assert phrase in phrases
     assert phrases[16] == "Reaffirming"
-    assert res(case).preamble[16].text.startswith(", in that regard, General Assembly resolution 51/122")
+    assert res(case).preamble[16].text.pick("en").startswith(", in that regard, General Assembly resolution 51/122")
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.startswith("A-RES-73-6")])
 def test_73_6_several_markers_in_one_paragraph(case: str) -> None:
     pp5 = res(case).preamble[4]
-    assert "Sustainable Development,[^2] of the Sendai Framework" in pp5.text
-    assert "Reduction 2015–2030[^3] and of the commitments" in pp5.text
-    assert "the Paris Agreement[^4] requires" in pp5.text
+    assert "Sustainable Development,[^2] of the Sendai Framework" in pp5.text.pick("en")
+    assert "Reduction 2015–2030[^3] and of the commitments" in pp5.text.pick("en")
+    assert "the Paris Agreement[^4] requires" in pp5.text.pick("en")
     notes = {f.number: f for f in res(case).footnotes}
     assert notes["1"].cited_by == ("pp-2", "pp-22")
     assert notes["2"].cited_by == ("pp-5", "op-1", "op-4")
-    assert notes["6"].text.endswith("A/AC.105/1180 and A/AC.105/1181.")
+    assert notes["6"].text.pick("en").endswith("A/AC.105/1180 and A/AC.105/1181.")
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.startswith("A-RES-73-7")])
 def test_73_7_phrases_and_footnotes(case: str) -> None:
     r = res(case)
     ops = {p.label: p for p in r.operative}
-    assert ops["21"].phrase == "Continues"
-    assert ops["21"].text.startswith("to welcome the statement by the President of the Security Council")
-    assert ops["2"].phrase == "Also welcomes"
-    assert ops["3"].phrase == "Further welcomes"
-    assert ops["26"].phrase == "Takes note"
+    assert ops["21"].phrase.pick("en") == "Continues"
+    assert ops["21"].text.pick("en").startswith("to welcome the statement by the President of the Security Council")
+    assert ops["2"].phrase.pick("en") == "Also welcomes"
+    assert ops["3"].phrase.pick("en") == "Further welcomes"
+    assert ops["26"].phrase.pick("en") == "Takes note"
     notes = {f.number: f for f in r.footnotes}
     assert notes["1"].cited_by == ("pp-2", "op-2")
-    assert notes["9"].text == (
+    assert notes["9"].text.pick("en") == (
         "S/PRST/2013/2; see Resolutions and Decisions of the Security Council, 1 August 2012–31 July 2013 (S/INF/68)."
     )
-    assert "post-conflict societies" in r.preamble[4].text
-    assert "Secretary-General" in ops["19"].text and "International Criminal Court and" in ops["23"].text
+    assert "post-conflict societies" in r.preamble[4].text.pick("en")
+    assert "Secretary-General" in ops["19"].text.pick("en") and "International Criminal Court and" in ops[
+        "23"
+    ].text.pick("en")
 
 
 @pytest.mark.parametrize("case", ["A-RES-73-7.pdf", "A-RES-73-7.md"])
 def test_73_7_italics_decide_the_phrase(case: str) -> None:
     ops = {p.label: p for p in res(case).operative}
-    assert ops["9"].phrase == "Calls upon"
-    assert ops["22"].phrase == "Expresses its appreciation"
-    assert ops["6"].phrase == "Encourages"
+    assert ops["9"].phrase.pick("en") == "Calls upon"
+    assert ops["22"].phrase.pick("en") == "Expresses its appreciation"
+    assert ops["6"].phrase.pick("en") == "Encourages"
 
 
 def test_es_11_4() -> None:
     r = res("A-RES-ES-11-4.md")
     assert (r.symbol, r.number, r.body) == ("A/RES/ES-11/4", "ES-11/4", "General Assembly")
-    assert r.title == "Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations"
+    assert (
+        r.title.pick("en")
+        == "Territorial integrity of Ukraine: defending the principles of the Charter of the United Nations"
+    )
     assert r.masthead is None
     assert r.adoption_date == date(2022, 10, 12)
-    assert r.operative[0].phrase == "Reaffirms its commitment"
-    assert r.operative[6].phrase == "Welcomes and expresses its strong support"
-    assert [p.phrase for p in r.preamble][4:6] == ["Noting also", "Noting with concern"]
+    assert r.operative[0].phrase.pick("en") == "Reaffirms its commitment"
+    assert r.operative[6].phrase.pick("en") == "Welcomes and expresses its strong support"
+    assert [p.phrase.pick("en") for p in r.preamble][4:6] == ["Noting also", "Noting with concern"]
     assert r.closing is None and r.footnotes == ()
 
 
 def test_sc_1590_nesting() -> None:
     r = res("S-RES-1590-2005.text")
-    assert (r.symbol, r.number, r.body, r.title) == ("S/RES/1590(2005)", "1590 (2005)", "Security Council", "")
-    assert r.adoption is not None and r.adoption.meeting == "5151st meeting"
+    assert (r.symbol, r.number, r.body, r.title.pick("en")) == (
+        "S/RES/1590(2005)",
+        "1590 (2005)",
+        "Security Council",
+        "",
+    )
+    assert r.adoption is not None and r.adoption.meeting.pick("en") == "5151st meeting"
     assert r.adoption_date == date(2005, 3, 24)
-    assert r.formula == "The Security Council,"
+    assert r.formula.pick("en") == "The Security Council,"
     op4 = r.operative[3]
     assert [c.id for c in op4.children] == ["op-4-a", "op-4-b", "op-4-c", "op-4-d"]
     assert [c.label for c in op4.children[0].children] == ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
     assert op4.children[0].children[9].id == "op-4-a-x"
     op16 = r.operative[15]
-    assert op16.phrase == "Acting under Chapter VII of the Charter of the United Nations"
-    assert op16.full_text == "Acting under Chapter VII of the Charter of the United Nations,"
-    assert [(c.id, c.phrase) for c in op16.children] == [("op-16-i", "Decides"), ("op-16-ii", "Requests")]
-    assert r.operative[-1].full_text == "Decides to remain seized of the matter."
+    assert op16.phrase.pick("en") == "Acting under Chapter VII of the Charter of the United Nations"
+    assert op16.wording("en") == "Acting under Chapter VII of the Charter of the United Nations,"
+    assert [(c.id, c.phrase.pick("en")) for c in op16.children] == [("op-16-i", "Decides"), ("op-16-ii", "Requests")]
+    assert r.operative[-1].wording("en") == "Decides to remain seized of the matter."
 
 
 def test_sc_1590_without_its_symbol_says_what_to_do() -> None:
@@ -233,12 +243,15 @@ def _label(p: Paragraph) -> str:
 def model_streams(r: Resolution) -> tuple[str, str]:
     """The wording of the structured resolution from the title on, and of its footnotes, markers
     taken out."""
-    parts = [f"{r.number}. {r.title}" if r.title else "", r.formula]
-    parts += [f"{_label(p)} {p.full_text}" for p in r.all_paragraphs()]
+    parts = [f"{r.number}. {r.title.pick('en')}" if r.title.pick("en") else "", r.formula.pick("en")]
+    parts += [f"{_label(p)} {p.wording('en')}" for p in r.all_paragraphs()]
     parts += [u.text for u in r.unplaced]
     if r.closing:
-        parts += [r.closing.meeting, f"{r.closing.date.day} {r.closing.date:%B %Y}" if r.closing.date else ""]
-    return NOTE_MARKER.sub("", " ".join(parts)), " ".join(f.text for f in r.footnotes)
+        parts += [
+            r.closing.meeting.pick("en"),
+            f"{r.closing.date.day} {r.closing.date:%B %Y}" if r.closing.date else "",
+        ]
+    return NOTE_MARKER.sub("", " ".join(parts)), " ".join(f.text.pick("en") for f in r.footnotes)
 
 
 def markdown_streams(path: Path) -> tuple[str, str]:
@@ -330,17 +343,17 @@ def model_all(r: Resolution) -> str:
     m = r.masthead
     parts: list[str] = []
     if m:
-        parts += [m.organization, r.body, r.symbol]
+        parts += [m.organization.pick("en"), r.body, r.symbol]
         if m.distribution and m.distribution.date:
             parts += [f"Distr.: {m.distribution.kind}", f"{m.distribution.date.day} {m.distribution.date:%B %Y}"]
         if m.session:
-            parts.append(m.session.words)
+            parts.append(m.session.words.pick("en"))
         if m.agenda_item:
             parts.append(f"Agenda item {m.agenda_item.text}")
     if r.adoption:
-        parts.append(r.adoption.text)
+        parts.append(r.adoption.text.pick("en"))
     if r.committee:
-        parts.append(f"[{r.committee.text}]")
+        parts.append(f"[{r.committee.text.pick('en')}]")
     return " ".join(parts) + " " + model_streams(r)[0]
 
 
@@ -357,7 +370,10 @@ def test_text_layer_nothing_lost_nothing_added(resolution: str) -> None:
     gone = want - got
     assert set(gone) <= set("0123456789")
     assert sum(gone.values()) == summary(r, ())["footnote_refs"]
-    assert Counter(squash(layer_notes)) - Counter(squash(" ".join(f.number + f.text for f in r.footnotes))) == Counter()
+    assert (
+        Counter(squash(layer_notes)) - Counter(squash(" ".join(f.number + f.text.pick("en") for f in r.footnotes)))
+        == Counter()
+    )
 
 
 # -- golden files ----------------------------------------------------------------------------------
@@ -386,6 +402,6 @@ def test_yaml_round_trip(case: str, tmp_path: Path) -> None:
 def test_the_three_forms_agree() -> None:
     """The PDF, its text layer and the Markdown rendering of 73/7 give the same paragraphs."""
     forms = [res(f"A-RES-73-7.{form}") for form in ("pdf", "pdf-text", "md")]
-    texts = [[squash(p.full_text) for p in r.paragraphs()] for r in forms]
+    texts = [[squash(p.wording("en")) for p in r.paragraphs()] for r in forms]
     assert texts[0] == texts[1] == texts[2]
     assert [p.id for p in forms[0].paragraphs()] == [p.id for p in forms[2].paragraphs()]

@@ -269,16 +269,20 @@ def as_text_layer(pre: list[Para], ops: list[Para]) -> str:
 
 def check(r: Resolution, pre: list[Para], ops: list[Para]) -> None:
     assert r.symbol == "A/RES/99/1"
-    assert [(p.phrase, p.text) for p in r.preamble] == [(p.phrase, p.text("[^{n}]")) for p in pre]
-    assert [(p.label, p.phrase, p.text) for p in r.operative] == [
+    assert [(p.phrase.pick("en"), p.text.pick("en")) for p in r.preamble] == [(p.phrase, p.text("[^{n}]")) for p in pre]
+    assert [(p.label, p.phrase.pick("en"), p.text.pick("en")) for p in r.operative] == [
         (str(n), p.phrase, p.text("[^{n}]")) for n, p in enumerate(ops, 1)
     ]
     for got, want in zip(r.operative, ops, strict=True):
-        assert [(c.label, c.text, [(g.label, g.text) for g in c.children]) for c in got.children] == [
+        assert [
+            (c.label, c.text.pick("en"), [(g.label, g.text.pick("en")) for g in c.children]) for c in got.children
+        ] == [
             (label, " ".join(words) + ";", [(r_, " ".join(w) + ";") for r_, w in under])
             for label, words, under in want.children
         ]
-    assert [(f.number, f.text) for f in r.footnotes] == [(str(n), f"A/99/{n}.") for n in note_numbers(pre, ops)]
+    assert [(f.number, f.text.pick("en")) for f in r.footnotes] == [
+        (str(n), f"A/99/{n}.") for n in note_numbers(pre, ops)
+    ]
 
 
 @SETTINGS

@@ -23,7 +23,7 @@ def test_structured_resolution_is_the_import_of_its_source(folder: Path) -> None
     fmt = committed.source.format
     imported = import_file(source, fmt, committed.symbol).resolution  # type: ignore[arg-type]
     # The import date is the only thing a fresh import cannot reproduce.
-    assert replace(imported, source=replace(imported.source, imported=committed.source.imported)) == committed
+    assert replace(imported, sources=(replace(imported.source, imported=committed.source.imported),)) == committed
 
 
 def test_the_corpus_is_in_the_site() -> None:

@@ -51,7 +51,7 @@ def letters(n: int) -> list[str]:
 
 def test_title_over_two_lines_with_a_colon() -> None:
     r, warnings = load(GA_HEAD + "\n1. Decides to test.\n\n65th plenary meeting\n20 December 2019\n")
-    assert r.title == "Testing importers: a title over two lines"
+    assert r.title.pick("en") == "Testing importers: a title over two lines"
     assert (r.symbol, r.number) == ("A/RES/99/1", "99/1")
     assert r.committee is not None and r.committee.name == "Sixth Committee"
     assert r.preamble == () and [p.id for p in r.operative] == ["op-1"]
@@ -78,7 +78,7 @@ def test_a_letter_i_among_letters_and_numerals_under_letters() -> None:
     op1, op2 = r.operative
     assert [c.label for c in op1.children] == letters(12)
     assert all(not c.children for c in op1.children)
-    assert op1.children[8].id == "op-1-i" and op1.children[8].text == "letter i;"
+    assert op1.children[8].id == "op-1-i" and op1.children[8].text.pick("en") == "letter i;"
     assert [c.id for c in op2.children] == ["op-2-a", "op-2-b", "op-2-c"]
     assert [c.id for c in op2.children[0].children] == ["op-2-a-i", "op-2-a-ii", "op-2-a-iii"]
     assert [c.id for c in op2.children[2].children] == ["op-2-c-i", "op-2-c-ii"]
@@ -124,11 +124,19 @@ Acting under Chapter VII of the Charter of the United Nations,
 def test_security_council_masthead() -> None:
     r, warnings = load(SC)
     assert warnings == []
-    assert (r.symbol, r.number, r.body, r.title) == ("S/RES/2999(2030)", "2999 (2030)", "Security Council", "")
-    assert r.adoption is not None and (r.adoption.meeting, r.adoption.date) == ("9999th meeting", date(2030, 1, 2))
+    assert (r.symbol, r.number, r.body, r.title.pick("en")) == (
+        "S/RES/2999(2030)",
+        "2999 (2030)",
+        "Security Council",
+        "",
+    )
+    assert r.adoption is not None and (r.adoption.meeting.pick("en"), r.adoption.date) == (
+        "9999th meeting",
+        date(2030, 1, 2),
+    )
     assert r.masthead is not None and r.masthead.distribution is not None
-    assert [p.phrase for p in r.preamble] == ["Recalling", "Determining", "Acting"]
-    assert r.preamble[2].text == "under Chapter VII of the Charter of the United Nations,"
+    assert [p.phrase.pick("en") for p in r.preamble] == ["Recalling", "Determining", "Acting"]
+    assert r.preamble[2].text.pick("en") == "under Chapter VII of the Charter of the United Nations,"
     assert r.closing is None
 
 
@@ -146,8 +154,8 @@ def test_a_single_unnumbered_operative_paragraph() -> None:
     )
     r, warnings = load(text)
     assert warnings == []
-    assert [p.phrase for p in r.preamble] == ["Recalling", "Noting"]
-    assert [(p.id, p.label, p.phrase) for p in r.operative] == [("op-1", "", "Decides")]
+    assert [p.phrase.pick("en") for p in r.preamble] == ["Recalling", "Noting"]
+    assert [(p.id, p.label, p.phrase.pick("en")) for p in r.operative] == [("op-1", "", "Decides")]
 
 
 DECLARATION = (
@@ -184,10 +192,14 @@ def test_a_declaration_embedded_in_an_unnumbered_paragraph() -> None:
     assert warnings == []
     assert r.preamble == ()
     (op,) = r.operative
-    assert (op.id, op.phrase, op.text) == ("op-1", "Adopts", "the following Declaration:")
+    assert (op.id, op.phrase.pick("en"), op.text.pick("en")) == ("op-1", "Adopts", "the following Declaration:")
     part = op.embedded
     assert part is not None
-    assert (part.id, part.kind, part.title) == ("op-1-text", "embedded", "Declaration on the Testing of Importers")
+    assert (part.id, part.kind, part.title.pick("en")) == (
+        "op-1-text",
+        "embedded",
+        "Declaration on the Testing of Importers",
+    )
     got = [(p.id, p.kind, p.label) for p in part.paragraphs]
     assert got == [
         ("op-1-text-i", "heading", "I"),
@@ -198,7 +210,7 @@ def test_a_declaration_embedded_in_an_unnumbered_paragraph() -> None:
         ("op-1-text-3", "text", "3"),
     ]
     assert [c.id for c in part.paragraphs[2].children] == ["op-1-text-1-a", "op-1-text-1-b"]
-    assert r.closing is not None and r.closing.meeting == "10th plenary meeting"
+    assert r.closing is not None and r.closing.meeting.pick("en") == "10th plenary meeting"
     assert summary_counts(r) == (0, 1, 0)
 
 
@@ -212,7 +224,7 @@ def test_a_declaration_embedded_in_a_numbered_paragraph_then_the_numbering_resum
     assert [p.id for p in r.operative] == ["op-1", "op-2"]
     part = r.operative[0].embedded
     assert part is not None and [p.id for p in part.paragraphs] == ["op-1-text-1", "op-1-text-2"]
-    assert r.operative[1].phrase == "Requests"
+    assert r.operative[1].phrase.pick("en") == "Requests"
 
 
 ANNEXES = (
@@ -253,11 +265,11 @@ def test_annexes_after_the_closing_formula() -> None:
     assert warnings == []
     assert [a.id for a in r.annexes] == ["annex", "annex-ii"]
     first, second = r.annexes
-    assert (first.heading, first.title, first.kind) == ("Annex", "Principles on Testing", "annex")
+    assert (first.heading.pick("en"), first.title.pick("en"), first.kind) == ("Annex", "Principles on Testing", "annex")
     assert [p.id for p in first.paragraphs] == ["annex-1", "annex-2"]
     assert [c.id for c in first.paragraphs[0].children] == ["annex-1-a", "annex-1-b"]
-    assert (second.heading, second.title) == ("Annex II", "List of participants")
-    assert [(p.id, p.kind, p.text) for p in second.paragraphs] == [("annex-ii-t1", "heading", "Afghanistan")]
+    assert (second.heading.pick("en"), second.title.pick("en")) == ("Annex II", "List of participants")
+    assert [(p.id, p.kind, p.text.pick("en")) for p in second.paragraphs] == [("annex-ii-t1", "heading", "Afghanistan")]
     assert r.footnotes[0].cited_by == ("op-1", "annex-1")
 
 
@@ -278,7 +290,7 @@ def test_a_block_that_fits_nowhere_is_kept_in_place_with_a_warning() -> None:
 def test_a_paragraph_broken_by_a_blank_line_is_joined() -> None:
     text = GA_HEAD + "\nRecalling its resolution 98/1 and all its previous\n\nresolutions,\n\n1. Decides to test.\n"
     r, warnings = load(text)
-    assert r.preamble[0].text == "its resolution 98/1 and all its previous resolutions,"
+    assert r.preamble[0].text.pick("en") == "its resolution 98/1 and all its previous resolutions,"
     assert any("lower case" in w for w in warnings)
 
 
@@ -289,8 +301,8 @@ def test_markdown_with_wrapped_paragraphs() -> None:
     )
     r, warnings = load(text)
     assert warnings == []
-    assert r.preamble[0].full_text == "Recalling its resolution 98/1 and all its previous resolutions,"
-    assert [p.full_text for p in r.operative] == ["Decides to test the importer;", "Requests a report."]
+    assert r.preamble[0].wording("en") == "Recalling its resolution 98/1 and all its previous resolutions,"
+    assert [p.wording("en") for p in r.operative] == ["Decides to test the importer;", "Requests a report."]
 
 
 @pytest.mark.parametrize("text", [ANNEXES, DECLARATION, SC, GA_HEAD + "\n1. Decides.\n"])
@@ -365,19 +377,19 @@ __________________
 def test_a_declaration_in_a_text_layer() -> None:
     r, warnings = load(DECLARATION_TEXT_LAYER, "pdf-text")
     assert warnings == []
-    assert r.title == (
+    assert r.title.pick("en") == (
         "Political declaration of the high-level meeting of the General Assembly on the testing of importers"
     )
-    assert r.formula == "The General Assembly"
-    assert (r.preamble, [p.phrase for p in r.operative]) == ((), ["Adopts"])
+    assert r.formula.pick("en") == "The General Assembly"
+    assert (r.preamble, [p.phrase.pick("en") for p in r.operative]) == ((), ["Adopts"])
     part = r.operative[0].embedded
     assert part is not None
-    assert part.title == "United to test importers: an urgent global response to a global problem"
-    assert [(p.id, p.text[:30]) for p in part.paragraphs] == [
+    assert part.title.pick("en") == "United to test importers: an urgent global response to a global problem"
+    assert [(p.id, p.text.pick("en")[:30]) for p in part.paragraphs] == [
         ("op-1-text-t1", "We, Heads of State and Governm"),
         ("op-1-text-1", "Reaffirm our commitment to tes"),
         ("op-1-text-2", "Recognize that tests written f"),
     ]
-    assert "Secretary-General,[^1] and resolved to test," in part.paragraphs[0].text
+    assert "Secretary-General,[^1] and resolved to test," in part.paragraphs[0].text.pick("en")
     assert r.footnotes[0].cited_by == ("op-1-text-t1",)
     assert r.closing is not None and r.closing.date == date(2019, 10, 10)

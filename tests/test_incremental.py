@@ -103,8 +103,9 @@ def test_a_changed_data_file_rerenders_what_shows_it(project: Project) -> None:
     assert "Urges" in (project.docs_dir / "A/RES/73/266/index.md").read_text("utf-8")
     assert generated(project) == from_scratch(project)
     # A new title shows on the home page, the card and the topic pages.
-    title = next(line for line in text.splitlines() if line.startswith("title:"))
-    data.write_text(data.read_text("utf-8").replace(title, "title: A shorter title"), encoding="utf-8")
+    lines = text.splitlines()
+    title = lines[lines.index("title:") + 1]  # title: {en: ...}, one language a line
+    data.write_text(data.read_text("utf-8").replace(title, "  en: A shorter title"), encoding="utf-8")
     assert set(build(project).rendered) == {PAGE, "files A/RES/73/266", "home", "topics"}
     assert generated(project) == from_scratch(project)
     # A new citation shows in the documents index.

@@ -23,12 +23,12 @@ UNPLACED = GA_HEAD + (
 def words_in_order(text: str, res: Resolution) -> None:
     """Every paragraph in document order; part titles and unplaced blocks somewhere on the page."""
     position = 0
-    for piece in [p.full_text for p in res.all_paragraphs()]:
+    for piece in [p.wording("en") for p in res.all_paragraphs()]:
         pattern = r"(?:\s*[0-9]+)?\s*".join(re.escape(w) for w in strip_notes(piece).split())
         m = re.compile(pattern).search(text, position)
         assert m, f"not on the page in order: {piece[:60]}"
         position = m.end()
-    for piece in [*(part.title for part in res.parts()), *(u.text for u in res.unplaced)]:
+    for piece in [*(part.title.pick("en") for part in res.parts()), *(u.text for u in res.unplaced)]:
         assert " ".join(strip_notes(piece).split()) in text
 
 

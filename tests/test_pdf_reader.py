@@ -83,26 +83,26 @@ def test_masthead_columns_and_cut_adoption_line(made: tuple[Resolution, list[str
     assert (r.symbol, r.number, r.body) == ("S/RES/2999(2030)", "2999 (2030)", "Security Council")
     assert r.masthead is not None and r.masthead.distribution is not None
     assert r.masthead.distribution.date == date(2030, 1, 2)
-    assert r.adoption is not None and r.adoption.meeting == "9999th meeting"
-    assert r.formula == "The Security Council,"
+    assert r.adoption is not None and r.adoption.meeting.pick("en") == "9999th meeting"
+    assert r.formula.pick("en") == "The Security Council,"
     assert r.source.format == "pdf"
 
 
 def test_italics_give_the_opening_phrases(made: tuple[Resolution, list[str]]) -> None:
     r, _ = made
-    assert [p.phrase for p in r.preamble] == [
+    assert [p.phrase.pick("en") for p in r.preamble] == [
         "Recalling",
         "Deeply concerned",
         "Acting under Chapter VII of the Charter of the United Nations",
     ]
-    assert r.preamble[1].text == "by the situation, and noting the report of the Secretary-General,[^2]"
-    assert [p.phrase for p in r.operative] == ["Decides", "Requests", "Decides"]
+    assert r.preamble[1].text.pick("en") == "by the situation, and noting the report of the Secretary-General,[^2]"
+    assert [p.phrase.pick("en") for p in r.operative] == ["Decides", "Requests", "Decides"]
 
 
 def test_raised_digits_are_markers(made: tuple[Resolution, list[str]]) -> None:
     r, _ = made
-    assert "1 December 2029,[^1] and reaffirming" in r.preamble[0].text
-    notes = {f.number: (f.text, f.cited_by) for f in r.footnotes}
+    assert "1 December 2029,[^1] and reaffirming" in r.preamble[0].text.pick("en")
+    notes = {f.number: (f.text.pick("en"), f.cited_by) for f in r.footnotes}
     assert notes == {"1": ("S/PRST/2029/1.", ("pp-1", "op-1-b")), "2": ("S/2029/100.", ("pp-2",))}
 
 
@@ -112,14 +112,15 @@ def test_indents_and_labels_give_the_structure(made: tuple[Resolution, list[str]
     assert [c.id for c in op1.children] == ["op-1-a", "op-1-b"]
     assert [c.id for c in op1.children[0].children] == ["op-1-a-i", "op-1-a-ii"]
     assert (
-        op1.children[1].text == "To support the elections, whose preparations the Council welcomes,[^1] and to report;"
+        op1.children[1].text.pick("en")
+        == "To support the elections, whose preparations the Council welcomes,[^1] and to report;"
     )
 
 
 def test_furniture_goes_and_a_paragraph_continues_across_the_page(made: tuple[Resolution, list[str]]) -> None:
     r, _ = made
-    assert r.operative[1].text.endswith("in the region, including the humanitarian situation;")
-    everything = " ".join(p.full_text for p in r.paragraphs())
+    assert r.operative[1].text.pick("en").endswith("in the region, including the humanitarian situation;")
+    everything = " ".join(p.wording("en") for p in r.paragraphs())
     for furniture in ("30-00001", "3000001", "2/2", SYMBOL):
         assert furniture not in everything
 
@@ -193,29 +194,36 @@ def test_a_general_assembly_pdf_with_a_declaration_and_an_annex() -> None:
     r, warnings = load(make_pdf([GA_PAGE_1, GA_PAGE_2]))
     assert warnings == []
     assert (r.symbol, r.number, r.adoption_date) == ("A/RES/99/3", "99/3", date(2019, 10, 10))
-    assert r.title == (
+    assert r.title.pick("en") == (
         "Political declaration of the high-level meeting of the General Assembly on the testing of importers"
     )
     assert r.masthead is not None and r.masthead.session is not None and r.masthead.session.number == 74
     assert r.committee is not None and r.committee.reports == ("A/74/L.4",)
-    assert r.formula == "The General Assembly"
+    assert r.formula.pick("en") == "The General Assembly"
     (op,) = r.operative
-    assert (op.id, op.phrase) == ("op-1", "Adopts")
-    assert op.text.endswith("on the testing of importers:")
+    assert (op.id, op.phrase.pick("en")) == ("op-1", "Adopts")
+    assert op.text.pick("en").endswith("on the testing of importers:")
     part = op.embedded
     assert part is not None
-    assert part.title == "United to test importers: an urgent global response to a global problem"
-    assert [(p.id, p.phrase) for p in part.paragraphs] == [
+    assert part.title.pick("en") == "United to test importers: an urgent global response to a global problem"
+    assert [(p.id, p.phrase.pick("en")) for p in part.paragraphs] == [
         ("op-1-text-t1", ""),
         ("op-1-text-1", "Reaffirm"),
         ("op-1-text-2", "Recognize"),
     ]
     assert r.footnotes[0].cited_by == ("op-1-text-t1",)
-    assert r.closing is not None and (r.closing.meeting, r.closing.date) == ("24th plenary meeting", date(2019, 10, 10))
+    assert r.closing is not None and (r.closing.meeting.pick("en"), r.closing.date) == (
+        "24th plenary meeting",
+        date(2019, 10, 10),
+    )
     (annex,) = r.annexes
-    assert (annex.id, annex.heading, annex.title) == ("annex", "Annex", "Principles on the testing of importers")
+    assert (annex.id, annex.heading.pick("en"), annex.title.pick("en")) == (
+        "annex",
+        "Annex",
+        "Principles on the testing of importers",
+    )
     assert [p.id for p in annex.paragraphs] == ["annex-1", "annex-2"]
-    assert annex.paragraphs[1].text.endswith("its text layer and any Markdown rendering of it.")
+    assert annex.paragraphs[1].text.pick("en").endswith("its text layer and any Markdown rendering of it.")
 
 
 # -- generated resolutions, typeset as the UN typesets them ---------------------------------------------
@@ -311,5 +319,5 @@ def test_a_slanted_roman_reads_as_italic() -> None:
         line(147.1, 554.0, "1.   ", S("Takes note"), " of the report."),
     ]
     r, _ = load(make_pdf([page]))
-    assert [p.phrase for p in r.preamble] == ["Noting with concern"]
-    assert [p.phrase for p in r.operative] == ["Takes note"]
+    assert [p.phrase.pick("en") for p in r.preamble] == ["Noting with concern"]
+    assert [p.phrase.pick("en") for p in r.operative] == ["Takes note"]

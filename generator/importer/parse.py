@@ -41,6 +41,7 @@ from generator.model import (
     Committee,
     Distribution,
     Footnote,
+    Localised,
     Masthead,
     Paragraph,
     ParagraphKind,
@@ -98,6 +99,15 @@ _HEAD_LINES = (
     RE_ADOPTED_CUT, RE_COMMITTEE, RE_TITLE, RE_SC_TITLE,
 )  # fmt: skip
 _LEADING_ADVERBS = {"also", "further", "again", "once", "strongly", "firmly", "urgently", "deeply"}
+
+
+LANGUAGE = "en"
+"""The language of the texts this parser reads (its patterns are the English official forms)."""
+
+
+def _en(text: str) -> Localised:
+    """A text of the parsed language; empty when there is none."""
+    return Localised.one(LANGUAGE, text) if text else Localised()
 
 
 def parse_date(text: str) -> date | None:
@@ -260,7 +270,8 @@ class _Parser:
             self.after = "formula"
         body = head.body or formula_body
         if not body and head.adoption:
-            m = RE_ADOPTED_GA.match(head.adoption.text) or RE_ADOPTED_SC.match(head.adoption.text)
+            line = head.adoption.text.pick(LANGUAGE)
+            m = RE_ADOPTED_GA.match(line) or RE_ADOPTED_SC.match(line)
             body = m.group("body") if m else ""
         preamble = self.parse_preamble()
         operative = self.parse_operative()
@@ -298,18 +309,18 @@ class _Parser:
             symbol=symbol,
             body=body,
             number=number,
-            title=head.title,
+            title=_en(head.title),
             title_line=head.title_line,
             masthead=head.masthead,
             adoption=head.adoption,
             committee=head.committee,
-            formula=formula,
+            formula=_en(formula),
             formula_line=formula_line,
             preamble=pre,
             operative=ops,
             footnotes=(),
             closing=closing,
-            source=self.source,
+            sources=(self.source,),
             annexes=parts,
             unplaced=unplaced,
         )
@@ -356,12 +367,12 @@ class _Parser:
                     self.pos += 1
                 distribution = Distribution(m.group("kind"), parse_date(when) if when else None, block.line)
             elif m := RE_SESSION.match(text):
-                session = Session(session_number(m.group("ord")), m.group("words"), block.line)
+                session = Session(session_number(m.group("ord")), _en(m.group("words")), block.line)
             elif m := RE_AGENDA.match(text):
                 agenda = AgendaItem(m.group("item"), block.line)
             elif (m := RE_ADOPTED_GA.match(text)) or (m := RE_ADOPTED_SC.match(text)):
                 meeting = m.groupdict().get("meeting") or ""
-                head.adoption = Adoption(text, parse_date(m.group("date")), meeting, block.line)
+                head.adoption = Adoption(_en(text), parse_date(m.group("date")), _en(meeting), block.line)
             elif m := RE_COMMITTEE.match(text):
                 inner = m.group("text")
                 name = re.search(
@@ -371,7 +382,7 @@ class _Parser:
                 refs = tuple(r.symbol for r in find_references(inner))
                 # "without reference to a Main Committee" names none.
                 named = name.group(1) if name and not inner.startswith("without reference") else ""
-                head.committee = Committee(inner, named, refs, block.line)
+                head.committee = Committee(_en(inner), named, refs, block.line)
             elif m := RE_TITLE.match(text):
                 head.number, head.title, head.title_line = m.group("number"), m.group("title"), block.line
                 in_title = True
@@ -388,7 +399,7 @@ class _Parser:
             else:
                 self.keep(block, "a line before the enacting formula that is not part of a masthead")
         if organization or head.body or symbol_line or session or agenda or distribution:
-            head.masthead = Masthead(organization, body_line, symbol_line, session, agenda, distribution)
+            head.masthead = Masthead(_en(organization), body_line, symbol_line, session, agenda, distribution)
         return head
 
     def looks_like_paragraph(self, block: Block) -> bool:
@@ -584,7 +595,7 @@ class _Parser:
         if when is None and (nxt := self.peek()) and RE_DATE.match(nxt.text):
             when = parse_date(nxt.text)
             self.pos += 1
-        return Closing(m.group("meeting"), when, block.line)
+        return Closing(_en(m.group("meeting")), when, block.line)
 
     def parse_annexes(self) -> list[_PartNode]:
         annexes: list[_PartNode] = []
@@ -614,7 +625,9 @@ class _Parser:
             # "Acting under Chapter VII of the Charter of the United Nations," introduces its
             # subparagraphs' verbs; the official text sets the whole clause in italics.
             phrase, text = join_phrase(phrase, text[:-1].rstrip()), ","
-        return Paragraph(node_id, node.kind, node.label, phrase, text, node.line, children, embedded)
+        return Paragraph(
+            node_id, node.kind, node.label, _en(phrase), Localised.one(LANGUAGE, text), node.line, children, embedded
+        )
 
     def freeze_part(self, part: _PartNode, part_id: str) -> Part:
         taken: set[str] = set()
@@ -626,7 +639,8 @@ class _Parser:
                 self.freeze(item, ids.unique(ids.part_paragraph_id(part_id, item.label, unnumbered), taken))
             )
         self.frozen[id(part)] = part_id
-        return Part(part_id, part.kind, part.heading, part.title, part.line, tuple(paragraphs))
+        label = ids.annex_label(part.heading) if part.kind == "annex" else ""
+        return Part(part_id, part.kind, _en(part.heading), _en(part.title), part.line, tuple(paragraphs), label)
 
     def footnotes(self, resolution: Resolution) -> tuple[Footnote, ...]:
         from generator.validate import marked_texts
@@ -661,7 +675,7 @@ class _Parser:
                 self.warnings.append(
                     Problem(self.path, note.line, f"footnote {note.number} is never cited in the text", note.text)
                 )
-            out.append(Footnote(note.number, note.text, note.line, tuple(cited.get(note.number, ()))))
+            out.append(Footnote(note.number, _en(note.text), note.line, tuple(cited.get(note.number, ()))))
         return tuple(sorted(out, key=lambda f: int(f.number)))
 
     def derive_symbol(self, masthead: Masthead | None, body: str, number: str) -> tuple[str, str, str]:

@@ -52,7 +52,7 @@ def summary(res: Resolution, warnings: tuple[Problem, ...] | list[Problem]) -> d
     return {
         "symbol": res.symbol,
         "body": res.body,
-        "title": res.title,
+        "title": res.title.pick(res.language),
         "adoption_date": res.adoption_date.isoformat() if res.adoption_date else None,
         "preambular": len(res.preamble),
         "operative": len(res.operative),
