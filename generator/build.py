@@ -36,6 +36,7 @@ from generator.render import (
     page_path,
     render_citation_files,
     render_documents,
+    render_guide,
     render_home,
     render_resolution,
     render_topics,
@@ -155,11 +156,13 @@ def _load_folder(
     data_file: Path, shown: str, root: Path, tags: dict[str, Tag], schema_valid: set[str], lint_commentary: bool
 ) -> tuple[Model | None, Summary | None, list[Problem]]:
     """Read one folder from its files: its model and summary, or ``None`` and its problems."""
+    data_lint: list[Problem] = []
     try:
-        res = load_resolution(data_file, shown, schema_valid)
+        res = load_resolution(data_file, shown, schema_valid, data_lint)
     except DataError as exc:
         return None, None, list(exc.problems)
     found, slot_errors, slot_lint = load_slots(data_file.parent / COMMENTARY_DIR, res, root, tags)
+    slot_lint = data_lint + slot_lint
     stale = []
     for slot in found.values():
         paragraph = res.find(slot.paragraph_id)
@@ -363,16 +366,14 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
             raise DataError(errors or [Problem(_shown(files[symbol], root), 0, "changed during the build")])
         return found
 
+    guide = project.root / GUIDE
+    if lint_commentary and guide.is_file():
+        lint.extend(lint_markdown(guide.read_text("utf-8"), _shown(guide, root), 1, "guide"))
     return Loaded(summaries, files, crossrefs, tags, tuple(lint), tuple(stale), fingerprints, tags_key, read_model)
 
 
 GUIDE = "CONTRIBUTING.md"
 GUIDE_PAGE = "contributing.md"
-
-
-def guide_page(text: str) -> str:
-    title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), "Contributing")
-    return f"---\ntitle: {title}\n---\n{GENERATED_MARKER}\n\n{text}"
 
 
 def render_pages(project: Project, loaded: Loaded) -> dict[str, str | bytes]:
@@ -490,7 +491,7 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
     if guide.exists():
         # The contributors' guide has one source, CONTRIBUTING.md; the site shows a copy.
         text = guide.read_text("utf-8")
-        out.append(Unit("guide", digest(env_key, "guide", text), lambda: {GUIDE_PAGE: guide_page(text)}))
+        out.append(Unit("guide", digest(env_key, "guide", text), lambda: {GUIDE_PAGE: render_guide(env(), text)}))
     for symbol in loaded.summaries:
         folder_key, data_key = loaded.fingerprints[symbol]
 

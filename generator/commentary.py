@@ -32,18 +32,32 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
 from generator.errors import Problem
 from generator.model import DEFAULT_LANGUAGE, Paragraph, Resolution
+from generator.plaintext import text_problem
 
 COMMENTARY_DIR = "commentary"
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TAGS_FILE = "tags.yaml"
 FIELDS = ("authors", "updated", "tags", "sources", "text_hash")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
-_URL = re.compile(r"^https?://[^\s]+$")
+_URL = re.compile(r"^https?://[^\s\"'<>\\`]+$")
+
+
+def is_web_address(link: str) -> bool:
+    """An ``https``/``http`` address with a host and none of the characters an address never
+    holds unescaped (quotes, angle brackets, back quotes, back slashes, spaces, ``](``)."""
+    if not _URL.match(link) or "](" in link:
+        return False
+    try:
+        parts = urlsplit(link)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +149,11 @@ def load_tags(resolutions_dir: Path) -> tuple[dict[str, Tag], list[Problem]]:
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(key)):
             problems.append(Problem(shown, 0, f"tag id {key!r} must be lower-case words joined by '-'"))
             continue
-        tags[str(key)] = Tag(str(key), value["label"], str(value.get("description", "")))
+        label, description = value["label"], str(value.get("description", ""))
+        bad = [found for found in (text_problem(label), text_problem(description)) if found]
+        if bad:
+            problems.append(Problem(shown, 0, f"tag {key!r}: {bad[0][0]}", bad[0][1], "write plain text"))
+        tags[str(key)] = Tag(str(key), label, description)
     return tags, problems
 
 
@@ -217,9 +235,14 @@ def read_slot(
                     )
                 )
             link = str(item.get("link") or "")
-            if link and not _URL.match(link):
+            if link and not is_web_address(link):
                 problems.append(
-                    Problem(shown, _field_line(front, "authors"), f"author link must be an https:// address: {link!r}")
+                    Problem(
+                        shown,
+                        _field_line(front, "authors"),
+                        f"author link must be an https:// address: {link!r}",
+                        hint="link: https://example.org/your-page",
+                    )
                 )
                 link = ""
             authors.append(Author(item["name"].strip(), str(item.get("affiliation") or ""), link))
@@ -287,6 +310,15 @@ def read_slot(
             )
         )
         stamp = ""
+    for field, values in (
+        ("authors", [v for a in authors for v in (a.name, a.affiliation)]),
+        ("sources", [str(v) for v in raw_sources]),
+    ):
+        for value in values:
+            if found := text_problem(value):
+                problems.append(
+                    Problem(shown, _field_line(front, field), f"'{field}' {found[0]}", found[1], "write plain text")
+                )
     slot = Slot(
         paragraph_id=paragraph_id,
         path=path,

@@ -25,24 +25,22 @@ from dataclasses import dataclass, field
 
 from generator import ids
 from generator.commentary import Slot
+from generator.contributed import inline_lines, parse
 from generator.errors import Problem
-from generator.lint import code_regions
 from generator.model import Resolution
 from generator.naming import names
 from generator.references import undocs_url
 
-_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s]+)\)")
-_TARGET = re.compile(r"^(?P<symbol>[A-Z]{1,3}(?:/[A-Za-z0-9.\-()]+)+)?(?:#(?P<id>[a-z0-9-]+))?$")
+TARGET = re.compile(r"^(?P<symbol>[A-Z]{1,3}(?:/[A-Za-z0-9.\-()]+)+)?(?:#(?P<id>[a-z0-9-]+))?$")
+"""A link target that refers to this site: ``#op-3``, ``A/RES/73/266#op-1-a``, ``A/RES/73/6``."""
 
 
 @dataclass(frozen=True, slots=True)
 class ParagraphRef:
     """A reference found in a commentary body."""
 
-    start: int
-    end: int
-    """Span of the whole link ``[text](target)`` in the body."""
     text: str
+    """The link's words."""
     symbol: str
     """The resolution referred to (the commented one when the link is ``#id``)."""
     paragraph_id: str
@@ -50,9 +48,44 @@ class ParagraphRef:
     line: int
     """Line in the commentary file."""
 
-    def __reduce__(self) -> tuple[type[ParagraphRef], tuple[int, int, str, str, str, int]]:
-        # Unpickled by the constructor: many times quicker than dataclasses' generic __setstate__.
-        return (ParagraphRef, (self.start, self.end, self.text, self.symbol, self.paragraph_id, self.line))
+    def written(self, own_symbol: str) -> str:
+        """The reference as a contributor writes it, for messages."""
+        target = "" if self.symbol == own_symbol and self.paragraph_id else self.symbol
+        return f"[{self.text}]({target}{'#' + self.paragraph_id if self.paragraph_id else ''})"
+
+
+def reference_of(href: str, own_symbol: str) -> tuple[str, str] | None:
+    """(symbol, paragraph id) when ``href`` refers to a resolution or paragraph of the site;
+    ``None`` for any other address (``#some-heading`` included: an ordinary in-page link)."""
+    t = TARGET.match(href)
+    if not t or not (t.group("symbol") or t.group("id")):
+        return None
+    if t.group("id") and not t.group("symbol") and not ids.is_paragraph_id(t.group("id")):
+        return None
+    return t.group("symbol") or own_symbol, t.group("id") or ""
+
+
+def find_refs(slot: Slot, own_symbol: str) -> list[ParagraphRef]:
+    """The paragraph and resolution references in ``slot``'s body, read from the tokens the
+    page is rendered from (so a link the page shows is a link checked here, and nothing else)."""
+    out = []
+    for block in parse(slot.body):
+        if block.type != "inline":
+            continue
+        children = block.children or []
+        for i, (child, line) in enumerate(inline_lines(block)):
+            if child.type != "link_open":
+                continue
+            ref = reference_of(str(child.attrGet("href") or ""), own_symbol)
+            if ref is None:
+                continue
+            words = []
+            for inner in children[i + 1 :]:
+                if inner.type == "link_close":
+                    break
+                words.append(inner.content)
+            out.append(ParagraphRef("".join(words), ref[0], ref[1], slot.body_line + line))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,41 +103,6 @@ class CrossRefs:
     """Per (resolution, paragraph id): the commentary slots that refer to it."""
 
 
-def _masked(body: str) -> str:
-    """``body`` with code blocks and code spans blanked out (same length, same lines)."""
-    chars = list(body)
-    for region in code_regions(body):
-        for i in range(region.start, region.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
-
-
-def find_refs(slot: Slot, own_symbol: str) -> list[ParagraphRef]:
-    """The paragraph and resolution references in ``slot``'s body."""
-    body = slot.body
-    out = []
-    for m in _LINK.finditer(_masked(body)):
-        target = body[m.start("target") : m.end("target")]
-        t = _TARGET.match(target)
-        if not t or not (t.group("symbol") or t.group("id")):
-            continue
-        if t.group("id") and not t.group("symbol") and not ids.is_paragraph_id(t.group("id")):
-            continue  # "#some-heading": an ordinary in-page link
-        line = slot.body_line + body.count("\n", 0, m.start())
-        out.append(
-            ParagraphRef(
-                m.start(),
-                m.end(),
-                body[m.start("text") : m.end("text")],
-                t.group("symbol") or own_symbol,
-                t.group("id") or "",
-                line,
-            )
-        )
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class Citing:
     """What checking a commentary slot's references needs of it (small, quick to unpickle)."""
@@ -116,16 +114,13 @@ class Citing:
     written: tuple[str, ...]
     """Each reference as written in the body (``[text](target)``), for messages."""
 
-    def __reduce__(self) -> tuple[type[Citing], tuple[str, bool, tuple[ParagraphRef, ...], tuple[str, ...]]]:
-        return (Citing, (self.shown, self.has_content, self.refs, self.written))
-
 
 def citing(slot: Slot, symbol: str, shown: str) -> Citing | None:
     """The references of ``slot`` (on a paragraph of ``symbol``); ``None`` if it makes none."""
     refs = find_refs(slot, symbol)
     if not refs:
         return None
-    return Citing(shown, slot.has_content, tuple(refs), tuple(slot.body[r.start : r.end] for r in refs))
+    return Citing(shown, slot.has_content, tuple(refs), tuple(r.written(symbol) for r in refs))
 
 
 def resolve(
@@ -189,19 +184,3 @@ def resolve_names(
     for entries in result.cited_by.values():
         entries.sort(key=lambda b: (b.resolution, order.get((b.resolution, b.paragraph_id), 0)))
     return result, problems
-
-
-def rewrite(body: str, refs: list[ParagraphRef], href: Mapping[tuple[str, str], str]) -> str:
-    """``body`` with each reference's target replaced by ``href[(symbol, id)]`` and a preview."""
-    out = []
-    pos = 0
-    for ref in refs:
-        link = href.get((ref.symbol, ref.paragraph_id))
-        if link is None:
-            continue
-        out.append(body[pos : ref.start])
-        attrs = "{ data-preview }" if ref.paragraph_id else ""
-        out.append(f"[{ref.text}]({link}){attrs}")
-        pos = ref.end
-    out.append(body[pos:])
-    return "".join(out)

@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import markupsafe
+
 from generator.citations import LineageItem
 
 ROW = 26
@@ -62,14 +64,8 @@ def nodes(items: Sequence[LineageItem], printed: str, adopted: date | None, href
 
 
 def escape(text: str) -> str:
-    """Text for XML character data or a double-quoted attribute."""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&#39;")
-    )
+    """Text for XML character data or a quoted attribute (markupsafe: the templates' escaping)."""
+    return str(markupsafe.escape(text))
 
 
 def _y(index: int) -> int:

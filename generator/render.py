@@ -1,30 +1,41 @@
-"""Render structured resolutions and their commentary into Markdown pages with jinja2.
+"""Render structured resolutions and their commentary into the site's pages with jinja2.
 
-The Markdown is written for Python-Markdown with the extensions listed in ``mkdocs.yml``
-(attr_list, footnotes, admonition, pymdownx.details, pymdownx.superfences, md_in_html) and needs
-no MkDocs plugin: any MkDocs-compatible engine renders it.  Official wording is escaped so that
-it renders literally, whatever characters it holds.
+Each page is a Markdown file (front matter, a few headings for the table of contents) whose body
+is HTML made here, in blocks that Python-Markdown passes through untouched; so the theme's Markdown
+processor never parses a word of the official text or of contributed content, and the files need
+no MkDocs plugin (any MkDocs-compatible engine builds them).
+
+How text reaches the page, by construction:
+
+- every value from data files goes through jinja2's **autoescaping** (``autoescape=True``: HTML
+  text, attributes, ``<title>`` via the front matter, which :func:`front_matter` escapes because
+  the theme inserts it raw);
+- official wording is escaped piece by piece by :meth:`Linker.inline`, which adds only links to
+  cited documents (addresses it builds from recognised symbols) and footnote markers;
+- commentary and the contributors' guide are rendered and sanitised by
+  :mod:`generator.contributed`; the result is the only ``Markup`` that holds contributed text.
 """
 
 from __future__ import annotations
 
-import re
+import html
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup, escape
 
 from generator.cards import card
 from generator.citations import CitedDocument, LineageItem, body_prefix, lineage
 from generator.cite import Citations, bibtex, cite_paragraph, cite_resolution, csl_json
 from generator.commentary import Slot, Tag, is_stale, new_slot_text
-from generator.crossrefs import CrossRefs, find_refs, rewrite
+from generator.contributed import Link, Rendered, render_markdown
+from generator.crossrefs import CrossRefs, reference_of
 from generator.lineage import lineage_svg
-from generator.lint import code_regions, sanitise
 from generator.model import NoteRef, Paragraph, Part, Resolution, split_notes
 from generator.naming import named_paragraphs, named_paragraphs_of, part_paragraphs
 from generator.project import Project
@@ -41,19 +52,6 @@ def topic_page(tag: str) -> str:
     return f"topics/{tag}/index.md"
 
 
-def escape_md(text: str) -> str:
-    """Escape ``text`` so that Python-Markdown renders it literally on one line."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    # Only characters that could start inline Markdown syntax with the extensions in mkdocs.yml
-    # need a backslash ('|' for tables); '-', '+', '.' and ':' matter only at the start of a
-    # line, and official wording never starts one in the generated pages.
-    return re.sub(r"([\\`*_{}\[\]#|])", r"\\\1", text)
-
-
-def escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def long_date(d: date | None) -> str:
     return f"{d.day} {d:%B %Y}" if d else ""
 
@@ -65,7 +63,7 @@ def page_path(symbol: str) -> str:
 
 @cache
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A relative link from one page (path in docs/) to another, that MkDocs validates.
+    """A relative link from one page (path in docs/) to another.
 
     The same as ``posixpath.relpath(to_page, dirname(from_page))`` for the paths the generator
     makes (no ``.`` or ``..`` parts), without its cost: a site of 1,000 resolutions asks for many.
@@ -79,9 +77,19 @@ def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def raw_html_href(href: str) -> str:
+    """A link for HTML, which MkDocs leaves as written: a page's ``…/index.md`` as its directory
+    (the site is built with directory URLs)."""
+    path, sep, anchor = href.partition("#")
+    if path == "index.md" or path.endswith("/index.md"):
+        path = path[: -len("index.md")] or "./"
+    return path + sep + anchor
+
+
 @dataclass(frozen=True, slots=True)
 class Linker:
-    """Links from one page: cited symbols to this site's page when it has one, else undocs.org."""
+    """Links from one page: cited symbols to this site's page when it has one, else undocs.org.
+    Every address it returns is final (HTML is not rewritten by MkDocs)."""
 
     page: str
     """The page the links are written on (path in docs/)."""
@@ -93,28 +101,51 @@ class Linker:
             target = page_path(symbol)
             if target == self.page and anchor:
                 return f"#{anchor}"
-            return relative_link(self.page, target, anchor)
+            return raw_html_href(relative_link(self.page, target, anchor))
         return undocs_url(symbol)
 
-    def page_link(self, page: str) -> str:
-        return relative_link(self.page, page)
+    def page_link(self, page: str, anchor: str = "") -> str:
+        return raw_html_href(relative_link(self.page, page, anchor))
 
-    def inline(self, text: str) -> str:
-        """Official wording (with ``[^N]`` markers) as Markdown, symbols linked."""
+    def inline(self, text: str, notes: NoteCounter | None = None) -> Markup:
+        """Official wording (with ``[^N]`` markers) as HTML: escaped, symbols linked, markers as
+        the footnote references Material's tooltips open (``notes`` numbers repeated markers)."""
         out: list[str] = []
         for part in split_notes(text):
             if isinstance(part, NoteRef):
-                out.append(f"[^{part.number}]")
+                ref_id = notes.ref_id(part.number) if notes else f"fnref:{part.number}"
+                out.append(
+                    f'<sup id="{escape(ref_id)}"><a class="footnote-ref" href="#fn:{escape(part.number)}">'
+                    f"{escape(part.number)}</a></sup>"
+                )
                 continue
             pos = 0
             for ref in find_references(part, self.body_prefix):
                 if ref.symbol in self.site_symbols and page_path(ref.symbol) == self.page:
                     continue  # the page's own symbol: no link to where the reader already is
-                out.append(escape_md(part[pos : ref.start]))
-                out.append(f"[{escape_md(ref.printed)}]({self.href(ref.symbol)})")
+                out.append(str(escape(part[pos : ref.start])))
+                out.append(f'<a href="{escape(self.href(ref.symbol))}">{escape(ref.printed)}</a>')
                 pos = ref.end
-            out.append(escape_md(part[pos:]))
-        return "".join(out)
+            out.append(str(escape(part[pos:])))
+        return Markup("".join(out))  # noqa: S704 - every piece escaped above
+
+
+@dataclass
+class NoteCounter:
+    """Ids of the footnote markers of one page: ``fnref:1`` for the first marker of note 1,
+    ``fnref2:1`` for the second (Python-Markdown's scheme, which readers' links may use)."""
+
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def ref_id(self, number: str) -> str:
+        n = self.seen.get(number, 0) + 1
+        self.seen[number] = n
+        return f"fnref:{number}" if n == 1 else f"fnref{n}:{number}"
+
+    def refs(self, number: str) -> list[str]:
+        """Every marker id of note ``number`` so far, in order (its backlinks)."""
+        count = self.seen.get(number, 0)
+        return [f"fnref:{number}" if n == 1 else f"fnref{n}:{number}" for n in range(1, count + 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,27 +155,35 @@ class LinkView:
 
 
 @dataclass(frozen=True, slots=True)
+class AuthorView:
+    name: str
+    affiliation: str
+    link: str
+
+
+@dataclass(frozen=True, slots=True)
 class ParagraphView:
     id: str
     kind: str
     level: int
     number: str
     """``1.``, ``(a)`` or ``""``."""
-    phrase: str
-    text: str
+    phrase: Markup
+    text: Markup
     name: str
     slot: Slot | None
-    commentary: str
-    """The slot's Markdown with paragraph references turned into links."""
+    commentary: Markup
+    """The slot's body, rendered and sanitised."""
     edit_url: str
     add_url: str
-    sources: tuple[str, ...]
-    """The commentary's sources as Markdown, cited symbols linked."""
+    sources: tuple[Markup, ...]
+    """The commentary's sources, cited symbols linked."""
     cited_by: tuple[LinkView, ...]
     """Commentary elsewhere that refers to this paragraph."""
     stale: bool
     """The commentary was written for an earlier wording of the paragraph."""
     tags: tuple[LinkView, ...]
+    authors: tuple[AuthorView, ...]
     cite: Citations | None
     """``None`` for the paragraphs of annexes and embedded texts (cited through their resolution)."""
 
@@ -152,29 +191,25 @@ class ParagraphView:
 @dataclass(frozen=True, slots=True)
 class FootnoteView:
     number: str
-    text: str
+    text: Markup
+    backrefs: tuple[str, ...]
+    """Ids of the markers that cite it, in order."""
 
 
-_FOOTNOTE_LABEL = re.compile(r"\[\^([^\]\s]+)\]")
+def commentary_html(slot: Slot | None, symbol: str, linker: Linker) -> Markup:
+    """A slot's body as the page shows it: rendered and sanitised, references linked, footnotes
+    numbered inside it with ids under ``c-<paragraph id>-``."""
+    if slot is None or not slot.has_content:
+        return Markup("")
 
+    def resolve(href: str) -> Link | None:
+        ref = reference_of(href, symbol)
+        if ref is None:
+            return None
+        return Link(linker.href(*ref), preview=bool(ref[1]))
 
-def relabel_footnotes(body: str, prefix: str) -> str:
-    """Give the commentary's footnote labels the slot's id, so slots on one page never collide."""
-    code = code_regions(body)
-    return _FOOTNOTE_LABEL.sub(
-        lambda m: m.group(0) if any(r.start <= m.start() < r.end for r in code) else f"[^{prefix}-{m.group(1)}]",
-        body,
-    )
-
-
-def commentary_markdown(slot: Slot | None, symbol: str, linker: Linker) -> str:
-    """A slot's body as it goes on the page: made safe, footnotes relabelled, references linked."""
-    if slot is None:
-        return ""
-    body = relabel_footnotes(sanitise(slot.body), slot.paragraph_id)
-    refs = find_refs(replace(slot, body=body), symbol)
-    hrefs = {(r.symbol, r.paragraph_id): linker.href(r.symbol, r.paragraph_id) for r in refs}
-    return rewrite(body, refs, hrefs)
+    rendered: Rendered = render_markdown(slot.body, resolve, f"c-{slot.paragraph_id}-")
+    return rendered.html
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +219,13 @@ class PartView:
     id: str
     kind: str
     heading: str
-    title: str
+    title: Markup
 
 
 @dataclass(frozen=True, slots=True)
 class UnplacedView:
     id: str
-    text: str
+    text: Markup
     line: int
 
 
@@ -204,6 +239,8 @@ def paragraph_views(
     project: Project,
     crossrefs: CrossRefs,
     tags: Mapping[str, Tag],
+    notes: NoteCounter,
+    lang: str,
 ) -> tuple[list[Item], list[Item]]:
     """What the official text shows, in document order: (items up to the closing formula, after it).
 
@@ -212,11 +249,12 @@ def paragraph_views(
     could not place, right after the node it follows.
     """
     folder = project.resolutions_dir / res.slug / "commentary"
-    lang = res.language
     unplaced: dict[str, list[UnplacedView]] = {}
     for block in res.unplaced:
         if block.language == lang:
-            unplaced.setdefault(block.after, []).append(UnplacedView(block.id, linker.inline(block.text), block.line))
+            unplaced.setdefault(block.after, []).append(
+                UnplacedView(block.id, linker.inline(block.text, notes), block.line)
+            )
 
     def view(p: Paragraph, parents: tuple[Paragraph, ...], name: str, own: bool) -> ParagraphView:
         slot = slots.get(p.id) if own else None
@@ -233,19 +271,20 @@ def paragraph_views(
             )
             for b in crossrefs.cited_by.get((res.symbol, p.id), ())
         )
+        has_content = slot is not None and slot.has_content
         return ParagraphView(
             id=p.id,
             kind=p.kind,
             level=len(parents),
             number=number,
-            phrase=linker.inline(p.phrase.get(lang, "")),
-            text=linker.inline(p.text.get(lang, "")),
+            phrase=linker.inline(p.phrase.get(lang, ""), notes),
+            text=linker.inline(p.text.get(lang, ""), notes),
             name=name,
             slot=slot,
-            commentary=commentary_markdown(slot, res.symbol, linker),
+            commentary=commentary_html(slot, res.symbol, linker),
             edit_url=project.edit_url(path) if slot else "",
             add_url="" if not own else project.edit_url(path) if slot else project.create_url(path, new_slot_text()),
-            sources=tuple(linker.inline(s) for s in slot.sources) if slot else (),
+            sources=tuple(linker.inline(s) for s in slot.sources) if slot and has_content else (),
             cited_by=cited_by,
             stale=slot is not None and is_stale(slot, p),
             tags=tuple(
@@ -253,12 +292,13 @@ def paragraph_views(
                 for t in (slot.tags if slot else ())
                 if t in tags
             ),
+            authors=tuple(AuthorView(a.name, a.affiliation, a.link) for a in slot.authors) if slot else (),
             cite=cite_paragraph(res, p.id) if own else None,
         )
 
     def part_items(part: Part) -> list[Item]:
         items: list[Item] = [
-            PartView(part.id, part.kind, part.heading.pick(lang), linker.inline(part.title.pick(lang)))
+            PartView(part.id, part.kind, part.heading.pick(lang), linker.inline(part.title.pick(lang), notes))
         ]
         for p, parents, name in part_paragraphs(part):
             items.append(view(p, parents, name, own=False))
@@ -281,34 +321,33 @@ def paragraph_views(
     return body, after
 
 
-def indent(text: str, width: int = 4) -> str:
-    """Indent every non-blank line, as the body of an admonition needs."""
-    pad = " " * width
-    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
-
-
-def raw_html_href(href: str) -> str:
-    """A link for raw HTML, which MkDocs leaves as written: a page's ``…/index.md`` as its directory."""
-    path, sep, anchor = href.partition("#")
-    if path == "index.md" or path.endswith("/index.md"):
-        path = path[: -len("index.md")] or "./"
-    return path + sep + anchor
-
-
 def environment(templates_dir: Path) -> jinja2.Environment:
+    """The templates' environment: strict about undefined names, autoescaping everything."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,
+        autoescape=True,
     )
-    env.filters["indent_block"] = indent
     env.filters["long_date"] = long_date
-    env.filters["md"] = escape_md
-    env.filters["html_attr"] = escape_html
     return env
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderView:
+    """The resolution's facts above its text, in the page's language."""
+
+    symbol: str
+    official_url: str
+    body: str
+    adopted: str
+    meeting: str
+    session: str
+    agenda_item: str
+    committee: Markup
+    distribution: str
 
 
 def render_resolution(
@@ -321,28 +360,88 @@ def render_resolution(
     tags: Mapping[str, Tag],
 ) -> str:
     page = page_path(res.symbol)
+    lang = res.language
     linker = Linker(page, site_symbols, body_prefix(res))
+    notes = NoteCounter()
     history: list[LineageItem] = lineage(res)
-    items, after_closing = paragraph_views(res, linker, slots, project, crossrefs, tags)
+    items, after_closing = paragraph_views(res, linker, slots, project, crossrefs, tags, notes, lang)
+    mast = res.masthead
+
+    def t(text: object) -> str:
+        return text.pick(lang) if hasattr(text, "pick") else str(text)
+
+    meeting = ""
+    if res.closing:
+        meeting = t(res.closing.meeting)
+    elif res.adoption:
+        meeting = t(res.adoption.meeting)
+    footnotes = [
+        FootnoteView(f.number, linker.inline(f.text.pick(lang)), tuple(notes.refs(f.number))) for f in res.footnotes
+    ]
+    title = res.title.pick(lang)
     return env.get_template("resolution.md.j2").render(
         res=res,
+        lang=lang,
+        title=title,
         front_matter=front_matter(resolution_meta(res, project)),
+        header=HeaderView(
+            symbol=res.symbol,
+            official_url=undocs_url(res.symbol),
+            body=res.body,
+            adopted=long_date(res.adoption_date),
+            meeting=meeting,
+            session=t(mast.session.words) if mast and mast.session else "",
+            agenda_item=mast.agenda_item.text if mast and mast.agenda_item else "",
+            committee=linker.inline(t(res.committee.text)) if res.committee else Markup(""),
+            distribution=(
+                ", ".join(filter(None, [mast.distribution.kind, long_date(mast.distribution.date)]))
+                if mast and mast.distribution
+                else ""
+            ),
+        ),
+        masthead_lines=masthead_lines(res, lang),
+        adoption=linker.inline(t(res.adoption.text)) if res.adoption else Markup(""),
+        committee_line=linker.inline(t(res.committee.text)) if res.committee else Markup(""),
+        formula=t(res.formula),
+        closing_meeting=t(res.closing.meeting) if res.closing else "",
         cite=cite_resolution(res),
         files=citation_files(res),
-        marker=GENERATED_MARKER,
+        marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
         items=items,
         after_closing=after_closing,
-        footnotes=[FootnoteView(f.number, linker.inline(f.text.pick(res.language))) for f in res.footnotes],
-        inline=linker.inline,
-        t=lambda text: text.pick(res.language),
-        official_url=undocs_url(res.symbol),
+        footnotes=footnotes,
         data_url=project.view_url(project.resolutions_dir / res.slug / "resolution.yaml"),
         source_url=project.view_url(project.resolutions_dir / res.slug / res.source.file),
         lineage=history,
-        lineage_diagram=lineage_svg(history, res.number, res.adoption_date, lambda s: raw_html_href(linker.href(s))),
+        lineage_diagram=Markup(  # noqa: S704 - lineage_svg escapes every text and attribute
+            lineage_svg(history, res.number, res.adoption_date, lambda s: linker.href(s))
+        ),
         href=linker.href,
         documents_link=linker.page_link(DOCUMENTS_PAGE),
     )
+
+
+def masthead_lines(res: Resolution, lang: str) -> list[tuple[str, str]]:
+    """The masthead as printed, line by line: (text, CSS classes)."""
+    m = res.masthead
+    if m is None:
+        return []
+    out: list[tuple[str, str]] = []
+    if m.organization.pick(lang):
+        out.append((m.organization.pick(lang), "ar-masthead-line"))
+    if m.body_line:
+        out.append((res.body, "ar-masthead-line ar-body"))
+    if m.symbol_line:
+        out.append((res.symbol, "ar-masthead-line ar-symbol"))
+    if m.distribution:
+        d = m.distribution
+        out.append((f"Distr.: {d.kind}" + (f" {long_date(d.date)}" if d.date else ""), "ar-masthead-line"))
+    if m.session:
+        line = m.session.words.pick(lang)
+        if m.agenda_item:
+            line += f" · Agenda item {m.agenda_item.text}"
+        out.append((line, "ar-masthead-line"))
+    return out
 
 
 def page_url(project: Project, symbol: str) -> str:
@@ -350,17 +449,26 @@ def page_url(project: Project, symbol: str) -> str:
     return f"{project.site_url.rstrip('/')}/{symbol}/" if project.site_url else ""
 
 
-def front_matter(meta: Mapping[str, object]) -> str:
-    """YAML front matter, quoted safely whatever the titles contain."""
-    return "---\n" + yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=100_000) + "---"
+THEME_INSERTS_RAW = ("title", "description")
+"""Front matter fields that the theme (Material for MkDocs) inserts into its HTML without
+escaping (``<title>``, ``<meta name="description">``, the header, the navigation): they hold
+HTML-escaped text.  Every other field is read by this project's own templates, which escape."""
+
+
+def front_matter(meta: Mapping[str, object]) -> Markup:
+    """YAML front matter, quoted safely whatever the values contain; the fields the theme inserts
+    raw (:data:`THEME_INSERTS_RAW`) HTML-escaped."""
+    data = {k: html.escape(v) if k in THEME_INSERTS_RAW and isinstance(v, str) else v for k, v in meta.items()}
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100_000)
+    return Markup("---\n" + text + "---")  # noqa: S704 - YAML, not HTML: the page file's header
 
 
 def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
     """Page metadata: title, description, and Highwire ``citation_*`` tags for reference managers."""
     when = res.adoption_date
+    title = res.title.pick(res.language)
     description = f"{res.body} resolution {res.number or res.symbol}"
     description += f" of {long_date(when)}" if when else ""
-    title = res.title.pick(res.language)
     description += f": {title}" if title else ""
     description += ". Official text with a permanent link to every paragraph, footnotes and expert commentary."
     citation: dict[str, object] = {
@@ -368,7 +476,7 @@ def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
         "citation_author": f"United Nations {res.body}",
         "citation_publisher": "United Nations",
         "citation_technical_report_number": res.symbol,
-        "citation_language": "en",
+        "citation_language": res.language,
     }
     if when:
         citation["citation_date"] = when.strftime("%Y/%m/%d")
@@ -394,14 +502,12 @@ def render_citation_files(res: Resolution, project: Project) -> dict[str, str | 
     url = page_url(project, res.symbol)
     names = citation_files(res)
     footer = [f"{res.body} · adopted {long_date(res.adoption_date)}" if res.adoption_date else res.body]
+    title = res.title.pick(res.language)
     return {
         f"{res.symbol}/{names['bibtex']}": bibtex(res, url),
         f"{res.symbol}/{names['csl']}": csl_json(res, url),
         f"{res.symbol}/card.png": card(
-            f"{res.symbol} · annotated",
-            res.title.pick(res.language) or res.symbol,
-            footer,
-            project.docs_dir / res.symbol / "card.png",
+            f"{res.symbol} · annotated", title or res.symbol, footer, project.docs_dir / res.symbol / "card.png"
         ),
     }
 
@@ -430,10 +536,11 @@ class Listed:
 
 def render_home(env: jinja2.Environment, resolutions: Iterable[Listed]) -> str:
     ordered = sorted(resolutions, key=lambda r: (r.adoption_date or date.min, r.symbol), reverse=True)
+    linker = Linker("index.md", frozenset(r.symbol for r in ordered))
     return env.get_template("home.md.j2").render(
         resolutions=ordered,
-        marker=GENERATED_MARKER,
-        link=lambda r: page_path(r.symbol),
+        marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+        link=lambda r: linker.href(r.symbol),
     )
 
 
@@ -451,7 +558,7 @@ def render_documents(env: jinja2.Environment, docs: list[CitedDocument], site_sy
     linker = Linker(DOCUMENTS_PAGE, site_symbols)
     groups = [(title, [d for d in docs if d.kind == kind]) for kind, title in _KIND_NAMES.items()]
     return env.get_template("documents.md.j2").render(
-        marker=GENERATED_MARKER,
+        marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
         groups=[(title, items) for title, items in groups if items],
         total=len(docs),
         href=linker.href,
@@ -492,16 +599,42 @@ def render_topics(
                 if t in entries:
                     href = Linker(topic_page(t), frozenset({res.symbol})).href(res.symbol, pid)
                     entries[t].append(TopicEntry(res, name, href, ", ".join(authors)))
+    index_linker = Linker(TOPICS_PAGE, frozenset())
     pages = {
         TOPICS_PAGE: env.get_template("topics.md.j2").render(
-            marker=GENERATED_MARKER, tags=sorted(tags.values(), key=lambda t: t.label), entries=entries
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {"title": "Topics", "description": "Commentary on United Nations resolutions, by topic."}
+            ),
+            tags=sorted(tags.values(), key=lambda t: t.label),
+            entries=entries,
+            link=lambda t: index_linker.page_link(topic_page(t.id)),
         )
     }
     for t, tag in tags.items():
         pages[topic_page(t)] = env.get_template("topic.md.j2").render(
-            marker=GENERATED_MARKER,
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter({"title": f"Topic: {tag.label}", "description": tag.description}),
             tag=tag,
             entries=entries[t],
-            home=relative_link(topic_page(t), TOPICS_PAGE),
+            home=Linker(topic_page(t), frozenset()).page_link(TOPICS_PAGE),
         )
     return pages
+
+
+def render_guide(env: jinja2.Environment, text: str) -> str:
+    """The contributors' guide (``CONTRIBUTING.md``, a file pull requests can change), rendered and
+    sanitised like commentary, with its headings and a table of contents."""
+
+    def resolve(href: str) -> Link | None:
+        return None
+
+    title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), "Contributing")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("# "))
+    rendered = render_markdown(body, resolve, "g-", profile="guide")
+    return env.get_template("guide.md.j2").render(
+        marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+        front_matter=front_matter({"title": title}),
+        title=title,
+        body=rendered.html,
+    )

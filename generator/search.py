@@ -1,5 +1,9 @@
 """Search entries per paragraph, so that a phrase found in the site search opens its paragraph.
 
+The theme's search interface inserts an entry's ``title`` and ``text`` as HTML: both are plain
+text here, HTML-escaped (:func:`html.escape`), so no wording and no commentary can become markup
+in a search result.
+
 MkDocs' search index has one entry per page section (heading).  A resolution's official text is
 one section, so a hit would open the top of the text.  :func:`paragraph_entries` makes an entry
 per paragraph (location ``A/RES/73/266/#op-1-a``) and per commentary; :func:`merge` puts them in
@@ -9,20 +13,14 @@ index does not carry the text twice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
+from html import escape
 from typing import Any
 
 from generator.commentary import Slot
+from generator.contributed import plain_text
 from generator.model import Resolution, strip_notes
 from generator.naming import named_paragraphs
-
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]|\[\^[^\]]+\]:?")
-
-
-def plain(markdown: str) -> str:
-    """Commentary Markdown as searchable words."""
-    return " ".join(_MARKUP.sub(lambda m: m.group(1) or " ", markdown).split())
 
 
 def paragraph_entries(
@@ -38,8 +36,8 @@ def paragraph_entries(
             entries.append(
                 {
                     "location": f"{location}#{p.id}",
-                    "title": f"{res.symbol}, {name}",
-                    "text": label + strip_notes(p.wording(res.language)),
+                    "title": escape(f"{res.symbol}, {name}"),
+                    "text": escape(label + strip_notes(p.wording(res.language))),
                 }
             )
             slot = slots.get(res.symbol, {}).get(p.id)
@@ -47,8 +45,8 @@ def paragraph_entries(
                 entries.append(
                     {
                         "location": f"{location}#{p.id}",
-                        "title": f"Commentary on {res.symbol}, {name}",
-                        "text": plain(slot.body),
+                        "title": escape(f"Commentary on {res.symbol}, {name}"),
+                        "text": escape(plain_text(slot.body)),
                     }
                 )
     return out

@@ -41,6 +41,7 @@ from generator.model import (
     Source,
     Unplaced,
 )
+from generator.plaintext import data_problems, text_problem, walk_strings
 from generator.validate import validate_resolution
 
 DATA_FILE = "resolution.yaml"
@@ -290,8 +291,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def load_resolution(path: Path, shown: str | None = None, schema_valid: set[str] | None = None) -> Resolution:
+def load_resolution(
+    path: Path, shown: str | None = None, schema_valid: set[str] | None = None, lint: list[Problem] | None = None
+) -> Resolution:
     """Read and validate a ``resolution.yaml``; raise :class:`DataError` with every problem.
+
+    ``lint``, when given, receives what ``check`` refuses but the build can render safely: text
+    values holding markup or control characters (:mod:`generator.plaintext`).
 
     The file is parsed once with libyaml when available; the map of line numbers, which only
     error messages need, is built only when there is an error to report.  ``schema_valid`` holds
@@ -324,6 +330,15 @@ def load_resolution(path: Path, shown: str | None = None, schema_valid: set[str]
         raise DataError(problems)
     if schema_valid is not None:
         schema_valid.add(fingerprint)
+    if lint is not None and any(text_problem(value) for _, value in walk_strings(data)):
+        lines, _ = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+
+        def line_of(where: tuple[Any, ...]) -> int:
+            while where not in lines and where:
+                where = where[:-1]
+            return lines.get(where, 1)
+
+        lint.extend(data_problems(data, name, line_of))
     res = from_data(data)
     if validate_resolution(res, name):
         _, by_id = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))

@@ -10,8 +10,9 @@ import pytest
 
 from generator.citations import document_index, lineage
 from generator.commentary import Slot
-from generator.crossrefs import find_refs, resolve, rewrite
+from generator.crossrefs import find_refs, resolve
 from generator.model import Resolution
+from generator.render import Linker, commentary_html
 from generator.store import load_resolution
 from tests.conftest import ROOT
 from tests.site_server import build_site
@@ -41,11 +42,14 @@ def test_reference_forms() -> None:
     ]
 
 
-def test_rewrite_to_relative_links_with_previews() -> None:
-    body = "See [op 3](#op-3) and [73/6](A/RES/73/6)."
-    refs = find_refs(slot(body), "A/RES/73/266")
-    out = rewrite(body, refs, {("A/RES/73/266", "op-3"): "#op-3", ("A/RES/73/6", ""): "../6/index.md"})
-    assert out == "See [op 3](#op-3){ data-preview } and [73/6](../6/index.md)."
+def test_references_become_site_links_with_previews() -> None:
+    body = "See [op 3](#op-3), [73/6](A/RES/73/6) and [its op 2](A/RES/73/6#op-2); [elsewhere](A/RES/70/1)."
+    linker = Linker("A/RES/73/266/index.md", frozenset({"A/RES/73/266", "A/RES/73/6"}))
+    out = str(commentary_html(slot(body), "A/RES/73/266", linker))
+    assert '<a href="#op-3" class="ar-ref" data-preview="">op 3</a>' in out
+    assert '<a href="../6/" class="ar-ref">73/6</a>' in out
+    assert '<a href="../6/#op-2" class="ar-ref" data-preview="">its op 2</a>' in out
+    assert '<a href="https://undocs.org/A/RES/70/1" class="ar-ref">elsewhere</a>' in out
 
 
 def test_bad_references_are_reported_with_file_and_line(seed: Resolution) -> None:
@@ -121,8 +125,8 @@ def test_documents_page_and_cited_by_in_the_site(tmp_path: Path) -> None:
     assert 'href="../A/RES/73/266/#pp-10"' in documents
     page = (tmp_path / "site/A/RES/73/266/index.html").read_text("utf-8")
     assert (
-        '<p class="ar-cited-by">Cited in the commentary on <a data-preview href="#pp-10">preambular paragraph 10</a>, '
-        '<a data-preview href="#op-1-a">operative paragraph 1 (a)</a>.</p>'
+        '<p class="ar-cited-by">Cited in the commentary on <a href="#pp-10" data-preview>preambular paragraph 10</a>, '
+        '<a href="#op-1-a" data-preview>operative paragraph 1 (a)</a>.</p>'
     ) in page
 
 

@@ -69,7 +69,9 @@ def test_a_new_citation_rerenders_the_cited_page(project: Project) -> None:
     report = build(project)
     assert sorted(report.rendered) == sorted([PAGE, OTHER])
     page = (project.docs_dir / "A/RES/73/6/index.md").read_text("utf-8")
-    assert "Cited in the commentary on [A/RES/73/266, operative paragraph 3](../266/index.md#op-3)" in page
+    assert (
+        'Cited in the commentary on <a href="../266/#op-3" data-preview>A/RES/73/266, operative paragraph 3</a>' in page
+    )
     assert generated(project) == from_scratch(project)
 
 
