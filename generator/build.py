@@ -270,7 +270,7 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     except (OSError, ValueError):
         schema_valid = set()
     known = len(schema_valid)
-    tags, tag_problems = load_tags(project.resolutions_dir)
+    tags, tag_problems = load_tags(project.resolutions_dir, lint)
     problems.extend(tag_problems)
     tags_key = digest(*(f"{t.id}\0{t.label}\0{t.description}" for t in tags.values()))
     salt = digest(code_version(), str(root), tags_key)
@@ -351,7 +351,8 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     )
     problems.extend(ref_problems)
     if problems:
-        raise DataError(problems)
+        # Errors stop the build; what check would refuse besides is said at the same time.
+        raise DataError([*problems, *lint])
 
     def read_model(symbol: str) -> Model:
         """The model read in this run, else the cached one, else read again (an unwritable cache)."""

@@ -125,14 +125,19 @@ def new_slot_text() -> str:
 PLACEHOLDERS = ("Write your commentary on this paragraph here", "Your name")
 
 
-def load_tags(resolutions_dir: Path) -> tuple[dict[str, Tag], list[Problem]]:
-    """The tag vocabulary kept in ``resolutions/tags.yaml``."""
+def load_tags(resolutions_dir: Path, lint: list[Problem] | None = None) -> tuple[dict[str, Tag], list[Problem]]:
+    """The tag vocabulary kept in ``resolutions/tags.yaml``: (tags, errors).
+
+    ``lint`` receives what ``check`` refuses but the build can show safely (labels holding
+    markup are escaped on the page like any text)."""
     path = resolutions_dir / TAGS_FILE
     if not path.exists():
         return {}, []
     shown = f"{resolutions_dir.name}/{TAGS_FILE}"
+    text = path.read_text("utf-8")
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yaml.safe_load(text) or {}
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return {}, [Problem(shown, mark.line + 1 if mark else 0, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
@@ -140,19 +145,21 @@ def load_tags(resolutions_dir: Path) -> tuple[dict[str, Tag], list[Problem]]:
     problems = []
     if not isinstance(data, dict):
         return {}, [Problem(shown, 1, "expected a mapping: tag-id: {label: ..., description: ...}")]
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
     for key, value in data.items():
+        line = lines.get(str(key), 1)
         if not isinstance(value, dict) or not isinstance(value.get("label"), str):
             problems.append(
-                Problem(shown, 0, f"tag {key!r} needs a label", hint=f"{key}:\n  label: ...\n  description: ...")
+                Problem(shown, line, f"tag {key!r} needs a label", hint=f"{key}:\n  label: ...\n  description: ...")
             )
             continue
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(key)):
-            problems.append(Problem(shown, 0, f"tag id {key!r} must be lower-case words joined by '-'"))
+            problems.append(Problem(shown, line, f"tag id {key!r} must be lower-case words joined by '-'"))
             continue
         label, description = value["label"], str(value.get("description", ""))
         bad = [found for found in (text_problem(label), text_problem(description)) if found]
-        if bad:
-            problems.append(Problem(shown, 0, f"tag {key!r}: {bad[0][0]}", bad[0][1], "write plain text"))
+        if bad and lint is not None:
+            lint.append(Problem(shown, line, f"tag {key!r}: {bad[0][0]}", bad[0][1], "write plain text"))
         tags[str(key)] = Tag(str(key), label, description)
     return tags, problems
 
