@@ -49,7 +49,7 @@ class Unit:
     """The words that count (:func:`generator.history.text.words`)."""
 
     @classmethod
-    def of(cls, id: str, name: str, wording: str) -> Unit:  # noqa: A002 - the paragraph's id
+    def of(cls, id: str, name: str, wording: str) -> Unit:
         return cls(id, name, wording, words(wording))
 
 
