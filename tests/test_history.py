@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from generator.history.align import Unit, align, counts, diff_words
 from generator.history.provenance import Entry, provenance
+from generator.history.series import Member, Overrides, detect
 from generator.history.text import CHANGED, similarity, words
 
 
@@ -126,3 +127,64 @@ def test_provenance() -> None:
     changed = found[("A/RES/76/1", "op-2")].changed_from
     assert changed is not None and (changed.symbol, changed.paragraph_id) == ("A/RES/75/1", "op-2")
     assert found[("A/RES/76/1", "op-3")].status == "new"
+
+
+# -- series ------------------------------------------------------------------------------------
+
+DEV = "Developments in the field of information and telecommunications in the context of international security"
+ADV = "Advancing responsible State behaviour in cyberspace in the context of international security"
+POA = "Programme of action to advance responsible State behaviour in the use of ICTs"
+OEWG = "Open-ended working group on security of and in the use of information and communications technologies"
+ICT = [  # symbol, adopted, title, resolutions it recalls (from the UN's XML of the series)
+    ("A/RES/73/266", date(2018, 12, 22), ADV, ""),
+    ("A/RES/74/28", date(2019, 12, 12), ADV, "73/266"),
+    ("A/RES/74/29", date(2019, 12, 12), DEV, "73/27"),
+    ("A/RES/75/32", date(2020, 12, 7), ADV, "73/266 73/27 74/28 74/29"),
+    ("A/RES/75/240", date(2020, 12, 31), DEV, "73/27 74/29"),
+    ("A/RES/76/19", date(2021, 12, 6), DEV, "73/266 73/27 74/28 74/29 75/240 75/32"),
+    ("A/RES/77/36", date(2022, 12, 7), DEV, "73/27 74/29 75/240 76/19"),
+    ("A/RES/77/37", date(2022, 12, 7), POA, "73/266 73/27 74/28 74/29 75/240 75/32 76/19"),
+    ("A/RES/78/16", date(2023, 12, 4), POA, "73/266 73/27 74/28 74/29 75/240 75/32 76/19 77/37"),
+    ("A/RES/78/237", date(2023, 12, 22), DEV, "73/27 74/29 75/240 76/19 77/36"),
+    ("A/RES/79/237", date(2024, 12, 24), OEWG, "75/240 76/19"),
+    ("A/RES/80/16", date(2025, 12, 1), OEWG, "75/240 79/237"),
+]
+
+
+def ict_members() -> list[Member]:
+    return [
+        Member(
+            symbol,
+            adopted,
+            int(symbol.split("/")[2]),
+            title,
+            "" if symbol == "A/RES/73/266" else DEV,
+            frozenset(f"A/RES/{r}" for r in recalls.split()),
+        )
+        for symbol, adopted, title, recalls in ICT
+    ]
+
+
+def test_the_ict_series_are_three_lines() -> None:
+    links, series = detect(ict_members())
+    lines = {s.name: s.members for s in series}
+    short = {name: [m.removeprefix("A/RES/") for m in members] for name, members in lines.items()}
+    assert short == {
+        ADV: ["73/266", "74/28", "75/32", "76/19"],
+        DEV: ["74/29", "75/240", "76/19", "77/36", "78/237", "79/237", "80/16"],
+        POA: ["77/37", "78/16"],
+    }
+    assert links.predecessors["A/RES/76/19"] == ["A/RES/75/240", "A/RES/75/32"]
+    assert {s: p for s, p in links.predecessors.items() if len(p) > 1} == {
+        "A/RES/76/19": ["A/RES/75/240", "A/RES/75/32"]
+    }
+    assert "A/RES/77/37" not in links.predecessors
+
+
+def test_series_yaml_splits_and_adds() -> None:
+    overrides = Overrides(series=(("Renamed", ("A/RES/77/37", "A/RES/79/237")),), split=frozenset({"A/RES/79/237"}))
+    links, series = detect(ict_members(), overrides)
+    assert links.predecessors["A/RES/79/237"] == ["A/RES/77/37"]
+    assert ("Renamed", ("A/RES/77/37", "A/RES/79/237", "A/RES/80/16")) in [(s.name, s.members) for s in series]
+    developments = next(s for s in series if s.name == DEV)
+    assert "A/RES/79/237" not in developments.members  # split off that line
