@@ -28,6 +28,7 @@ page against each.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -147,7 +148,7 @@ def detect(members: Iterable[Member], overrides: Overrides = Overrides()) -> tup
             if not continued:
                 link(t.symbol, m.symbol, title=False)
     for _, symbols in overrides.series:
-        for before, after in zip(symbols, symbols[1:], strict=False):
+        for before, after in itertools.pairwise(symbols):
             if before in by_symbol and after in by_symbol:
                 link(before, after, title=False)
     return links, _series(ordered, links, overrides)
@@ -176,7 +177,7 @@ def _series(ordered: Sequence[Member], links: Links, overrides: Overrides) -> li
             chains.append(follow([m.symbol]))
     # A link no line follows (a resolution continuing a text that another continues by title)
     # starts a line of its own from that text.
-    walked = {(a, b) for chain in chains for a, b in zip(chain, chain[1:], strict=False)}
+    walked = {(a, b) for chain in chains for a, b in itertools.pairwise(chain)}
     for m in ordered:
         for before in links.predecessors.get(m.symbol, ()):
             if (before, m.symbol) not in walked and not any(m.symbol in c for c in chains):
