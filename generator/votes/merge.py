@@ -299,8 +299,8 @@ def disagreements(adoption: Adoption, table: StateTable) -> list[tuple[str, str]
                 out.append(
                     (
                         f"{label}.{value}",
-                        f"{label}: {column.count.value} {value} by {_where(adoption, column.count.sources[0])}, "
-                        f"but {listed} States listed as {value}",
+                        f"{label}: the tally of {value} is {column.count.value} "
+                        f"({_where(adoption, column.count.sources[0])}), but {listed} States are listed as {value}",
                     )
                 )
             for source, count in column.count.differs:
@@ -322,6 +322,6 @@ def problems_of(
 ) -> list[Problem]:
     """:func:`disagreements` as warnings on ``path`` (at the line of the figure when known)."""
     return [
-        Problem(path, line_of(field) if line_of else 0, f"{adoption.symbol}: sources disagree: {message}")
+        Problem(path, line_of(field) if line_of else 0, f"{adoption.symbol}: {message}")
         for field, message in disagreements(adoption, table)
     ]
