@@ -51,6 +51,8 @@ def test_session_meeting_and_documents() -> None:
     assert documents_in("A/ES-11/L.2 and A/ES-11/L.2 /Add.1") == ["A/ES-11/L.2", "A/ES-11/L.2/Add.1"]
     assert documents_in("A/C.1/74/L.49/Rev.1") == ["A/C.1/74/L.49/Rev.1"]
     assert akn_symbol("/akn/un/statement/deliberation/unga/2022-10-12/ES-11-4/!main/") == "A/RES/ES-11/4"
+    assert akn_symbol("/akn/un/statement/deliberation/unga/2020-12-31/75-254A-C/!main/") == "A/RES/75/254 A-C"
+    assert akn_symbol("/akn/un/statement/deliberation/unga/2020-08-11/74-232B/!main/") == "A/RES/74/232 B"
 
 
 @pytest.mark.parametrize(

@@ -468,9 +468,13 @@ def _local(tag: str) -> str:
 
 
 def akn_symbol(frbr_this: str) -> str:
-    """``/akn/un/statement/deliberation/unga/2019-12-12/74-28/!main/`` -> ``A/RES/74/28``."""
-    m = re.search(r"/unga/[\d-]+/((?:ES-|S-)?\d+)-(\d+)/", frbr_this, re.IGNORECASE)
-    return f"A/RES/{m.group(1).upper()}/{m.group(2)}" if m else ""
+    """``/akn/un/statement/deliberation/unga/2019-12-12/74-28/!main/`` -> ``A/RES/74/28``;
+    ``.../75-254A-C/`` -> ``A/RES/75/254 A-C``, as the UN's adoption data writes lettered resolutions."""
+    m = re.search(r"/unga/[\d-]+/((?:ES-|S-)?\d+)-(\d+)([A-Z](?:-[A-Z])?)?/", frbr_this, re.IGNORECASE)
+    if not m:
+        return ""
+    letters = f" {m.group(3).upper()}" if m.group(3) else ""
+    return f"A/RES/{m.group(1).upper()}/{m.group(2)}{letters}"
 
 
 def read_akn(

@@ -20,14 +20,18 @@ from collections.abc import Iterable
 from generator.votes.model import Sponsor
 from generator.votes.states import StateTable, normalise_name
 
-NOT_A_STATE = re.compile(
+_BODY = (
     r"^\s*(?:(?:was )?submitted by|on the basis of|the representative of|introduced in|the amendment was|annex:)"
-    r"|informal consultations|on behalf of the bureau",
-    re.IGNORECASE,
+    r"|informal consultations|on behalf of the bureau"
 )
-"""Sponsor texts that name a body or a procedure, not a sponsoring State."""
+BODY = re.compile(_BODY, re.IGNORECASE)
+"""Sponsor texts that name a body or a procedure (a Chair, a Bureau), not sponsoring States."""
+NOT_A_STATE = re.compile(_BODY + r"|from the list of sponsors", re.IGNORECASE)
+"""Pieces of a sponsor list that name no sponsoring State: a body, or a change to the list."""
 
-_QUALIFIER = re.compile(r"^\s*(?:(?:on|of) behalf of|in its capacity as)\b", re.IGNORECASE)
+_QUALIFIER = re.compile(r"^\s*(?:(?:on|of) behalf(?: of)?|in its capacity as)\b|^\s*A/?\d+/", re.IGNORECASE)
+"""What a parenthesis after a name says about the sponsor: on whose behalf, in which capacity, or a
+document symbol (``Venezuela (Bolivarian Republic of) (A74/368)``)."""
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
@@ -84,7 +88,7 @@ def parse_sponsors(items: Iterable[str], table: StateTable, source: str = "") ->
         text = item.replace("\xa0", " ").strip()
         if not text:
             continue
-        if NOT_A_STATE.search(text):
+        if BODY.search(text):
             out.append(Sponsor(text=" ".join(text.split())))
             continue
         out.extend(_parse_list(text, table, source))
@@ -93,8 +97,14 @@ def parse_sponsors(items: Iterable[str], table: StateTable, source: str = "") ->
 
 def _parse_list(text: str, table: StateTable, source: str) -> list[Sponsor]:
     tokens: list[tuple[str, str]] = []  # (name, qualifier)
-    for comma_piece in _split_top(text, re.compile(r",\s*")):
-        if not comma_piece.strip():
+    # A list is split at its commas and at full stops that end a sentence ("Togo. - Philippines was
+    # removed from the list of sponsors"); a piece starting with "and " or "- " lost its separator.
+    for comma_piece in _split_top(text.strip().rstrip("."), re.compile(r",\s*|(?<=\w{3})\.\s+(?:-\s+)?")):
+        comma_piece = re.sub(r"^(?:and|-)\s+", "", comma_piece.strip(), flags=re.IGNORECASE)
+        if not comma_piece:
+            continue
+        if NOT_A_STATE.search(comma_piece):
+            tokens.append((comma_piece, ""))
             continue
         if _QUALIFIER.match(comma_piece) and tokens:  # "CUBA, ON BEHALF OF ...": belongs to the name before
             name, note = tokens[-1]
@@ -121,7 +131,7 @@ def _parse_list(text: str, table: StateTable, source: str) -> list[Sponsor]:
             name, note = tokens[i]
             out.append(Sponsor(text=" ".join(name.split()), note=note))
             i += 1
-    return out
+    return [s for s in out if s.state or s.text]
 
 
 def unrecognised(sponsors: Iterable[Sponsor]) -> list[str]:

@@ -47,9 +47,12 @@ _SPACE = re.compile(r"\s+")
 
 
 def normalise_name(name: str) -> str:
-    """The form in which spellings are listed: NFC, straight apostrophes, one space, upper case."""
+    """The form in which spellings are listed: NFC, straight apostrophes, one space, upper case.
+
+    NFC again after upper-casing: "i" and a combining dot above ("Türki̇ye") become "İ".
+    """
     text = unicodedata.normalize("NFC", name).replace("\u2019", "'").replace("\u2018", "'")
-    return _SPACE.sub(" ", text).strip().upper()
+    return unicodedata.normalize("NFC", _SPACE.sub(" ", text).strip().upper())
 
 
 def _rows(filename: str) -> Iterator[dict[str, str]]:
