@@ -45,6 +45,8 @@ from generator.render import (
 )
 from generator.search import paragraph_entries
 from generator.store import DATA_FILE, load_resolution, write_if_changed
+from generator.votes import render as votes_render
+from generator.votes.site import Adoptions, load_adoptions, state_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class Loaded:
         fingerprints: dict[str, tuple[str, str]],
         tags_key: str,
         models: Callable[[str], Model],
+        adoptions: Adoptions | None = None,
     ) -> None:
         self.summaries = summaries
         self.data_files = data_files
@@ -106,6 +109,8 @@ class Loaded:
         """Fingerprint of the tag vocabulary."""
         self._models = models
         self._loaded: dict[str, Model] = {}
+        self.adoptions = adoptions or Adoptions({}, {}, ())
+        """How each resolution was adopted (``adoption.yaml``), where the folder has that file."""
 
     def model(self, symbol: str) -> Model:
         """The resolution ``symbol`` and its commentary slots (by paragraph id)."""
@@ -346,6 +351,10 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
         # A cache, not a source of truth: losing it only costs time.
         with contextlib.suppress(OSError):
             write_if_changed(cache_file, "\n".join(sorted(schema_valid)) + "\n")
+    adoptions, adoption_problems = load_adoptions(
+        root, project.resolutions_dir, files, digest(code_version()), lambda p: _shown(p, root)
+    )
+    problems.extend(adoption_problems)
     crossrefs, ref_problems = resolve_names(
         {symbol: s.names for symbol, s in summaries.items()}, {symbol: s.citing for symbol, s in summaries.items()}
     )
@@ -370,7 +379,9 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     guide = project.root / GUIDE
     if lint_commentary and guide.is_file():
         lint.extend(lint_markdown(guide.read_text("utf-8"), _shown(guide, root), 1, "guide"))
-    return Loaded(summaries, files, crossrefs, tags, tuple(lint), tuple(stale), fingerprints, tags_key, read_model)
+    return Loaded(
+        summaries, files, crossrefs, tags, tuple(lint), tuple(stale), fingerprints, tags_key, read_model, adoptions
+    )
 
 
 GUIDE = "CONTRIBUTING.md"
@@ -488,6 +499,11 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
             lambda: {"assets/card.png": site_card(project.docs_dir / "assets" / "card.png")},
         ),
     ]
+    voted = {s.symbol: votes_render.Listed(s.symbol, s.listed.title, page_path(s.symbol)) for s in summaries}
+    out += [
+        Unit(n, k, m)
+        for n, k, m in state_units(project.templates_dir, loaded.adoptions, voted, env_key, GENERATED_MARKER)
+    ]
     guide = project.root / GUIDE
     if guide.exists():
         # The contributors' guide has one source, CONTRIBUTING.md; the site shows a copy.
@@ -498,13 +514,22 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
 
         def page(symbol: str = symbol) -> dict[str, str | bytes]:
             res, slots = loaded.model(symbol)
-            text = render_resolution(env(), res, slots, project, symbols, loaded.crossrefs, loaded.tags)
+            adoption = loaded.adoptions.by_symbol.get(symbol)
+            text = render_resolution(env(), res, slots, project, symbols, loaded.crossrefs, loaded.tags, adoption)
             return {page_path(symbol): text}
 
         def files(symbol: str = symbol) -> dict[str, str | bytes]:
             return render_citation_files(loaded.model(symbol)[0], project)
 
-        page_key = digest(env_key, "page", folder_key, symbols_key, loaded.tags_key, *cited.get(symbol, ()))
+        page_key = digest(
+            env_key,
+            "page",
+            folder_key,
+            symbols_key,
+            loaded.tags_key,
+            loaded.adoptions.keys.get(symbol, ""),
+            *cited.get(symbol, ()),
+        )
         out.append(Unit(f"page {symbol}", page_key, page, per_resolution=True))
         out.append(Unit(f"files {symbol}", digest(env_key, "files", data_key), files, per_resolution=True))
     return out

@@ -52,10 +52,15 @@ def tree_digest(folder: Path, pattern: str = "**/*") -> str:
 
 @cache
 def code_version() -> str:
-    """A fingerprint of the generator's own code and schema, and of the Python that pickles the
-    cache: a new version of either invalidates it."""
+    """A fingerprint of the generator's own code, schema and data tables, and of the Python that
+    pickles the cache: a new version of any invalidates it."""
     package = Path(__file__).resolve().parent
-    return digest(sys.version, tree_digest(package, "**/*.py"), tree_digest(package, "schema/*.json"))
+    return digest(
+        sys.version,
+        tree_digest(package, "**/*.py"),
+        tree_digest(package, "schema/*.json"),
+        tree_digest(package, "data/*"),
+    )
 
 
 def cache_dir(root: Path) -> Path:

@@ -22,6 +22,7 @@ from generator.importer import FORMATS, import_file
 from generator.importer.summary import summary
 from generator.project import project_from_config
 from generator.reimport import apply_moves, parse_renames, plan_moves
+from generator.votes.importer import import_votes
 
 
 def _print_problems(problems: Sequence[Problem], prefix: str = "error") -> None:
@@ -103,6 +104,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{len(exc.problems)} problem(s)", file=sys.stderr)
         return 1
     _print_problems(loaded.stale, "warning")
+    _print_problems(loaded.adoptions.warnings, "warning")
     if loaded.lint:
         _print_problems(loaded.lint)
         print(f"{len(loaded.lint)} problem(s)", file=sys.stderr)
@@ -129,6 +131,17 @@ def cmd_stamp(args: argparse.Namespace) -> int:
                 changed += 1
                 print(f"stamped {project.rel(slot.path)}")
     print(f"{changed} file(s) stamped")
+    return 0
+
+
+def cmd_votes_import(args: argparse.Namespace) -> int:
+    """Write each resolution's adoption.yaml from the adoption data files given."""
+    project = project_from_config(Path(args.config))
+    report = import_votes(project, [Path(f) for f in args.files])
+    _print_problems(report.warnings, "warning")
+    for line in report.lines:
+        print(line)
+    print(f"wrote {len(report.written)} adoption files, {len(report.unchanged)} unchanged")
     return 0
 
 
@@ -181,6 +194,20 @@ def parser() -> argparse.ArgumentParser:
     )
     st.add_argument("files", nargs="*", help="commentary files to stamp again after review")
     st.set_defaults(func=cmd_stamp)
+    votes = sub.add_parser("votes", help="how resolutions were adopted: recorded votes, sponsors, meeting, draft")
+    votes_sub = votes.add_subparsers(dest="votes_command", required=True)
+    vi = votes_sub.add_parser(
+        "import",
+        help="write resolutions/<slug>/adoption.yaml for every resolution on the site from adoption data files",
+    )
+    vi.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="the UN's adoption data (<session>.json), Voeten's unvotes CSV files (roll_calls.csv, votes*.csv), "
+        "Akoma Ntoso XML of resolutions",
+    )
+    vi.set_defaults(func=cmd_votes_import)
     return ap
 
 

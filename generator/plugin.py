@@ -71,6 +71,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 log.warning(problem.format())
             for problem in self.loaded.stale:
                 log.info(problem.format())
+            for problem in self.loaded.adoptions.warnings:  # sources that disagree: shown on the page too
+                log.info(problem.format())
             # While serving, a rebuild must not write into docs/: serve watches it and would
             # rebuild once more. The changed pages go to MkDocs in memory (see on_files); docs/
             # is brought up to date by the next `mkdocs build` or `python -m generator build`.

@@ -49,7 +49,7 @@ def copy_project(dest: Path) -> Path:
     shutil.copytree(
         ROOT / "docs",
         dest / "docs",
-        ignore=shutil.ignore_patterns("index.md", "contributing.md", "A", "S", "E", "documents", "topics"),
+        ignore=shutil.ignore_patterns("index.md", "contributing.md", "A", "S", "E", "documents", "topics", "states"),
     )
     return dest / "mkdocs.yml"
 

@@ -108,7 +108,8 @@ def test_a_changed_data_file_rerenders_what_shows_it(project: Project) -> None:
     lines = text.splitlines()
     title = lines[lines.index("title:") + 1]  # title: {en: ...}, one language a line
     data.write_text(data.read_text("utf-8").replace(title, "  en: A shorter title"), encoding="utf-8")
-    assert set(build(project).rendered) == {PAGE, "files A/RES/73/266", "home", "topics"}
+    # (The State pages list the titles of the resolutions each State voted on.)
+    assert set(build(project).rendered) == {PAGE, "files A/RES/73/266", "home", "topics", "states"}
     assert generated(project) == from_scratch(project)
     # A new citation shows in the documents index.
     data.write_text(data.read_text("utf-8").replace("Urges", "Urges, recalling resolution 12/34,"), encoding="utf-8")
@@ -227,3 +228,16 @@ def test_lint_asked_later_comes_from_the_cached_models(project: Project, monkeyp
     assert any("op-3.md" in p.path for p in linted.lint)
     monkeypatch.undo()
     assert linted.lint == load_project(project, use_cache=False).lint
+
+
+def test_a_changed_adoption_file_rerenders_its_page_and_the_state_pages(project: Project) -> None:
+    adoption = project.resolutions_dir / "A-RES-73-266" / "adoption.yaml"
+    text = adoption.read_text("utf-8")
+    assert "A/73/505" in text
+    adoption.write_text(text.replace("A/73/505", "A/73/506"), encoding="utf-8")
+    report = build(project)
+    assert sorted(report.rendered) == sorted([PAGE, "states"])
+    assert "A/73/506" in (project.docs_dir / "A/RES/73/266/index.md").read_text("utf-8")
+    assert generated(project) == from_scratch(project)
+    # A second run renders nothing.
+    assert build(project).rendered == []

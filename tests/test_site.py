@@ -86,6 +86,18 @@ def test_references_link_to_their_documents(built: Path) -> None:
     assert 'href="#"' not in html
 
 
+def test_vote_panel_reaches_the_page_as_written(built: Path) -> None:
+    html = (built / "A/RES/73/266/index.html").read_text("utf-8")
+    assert (
+        '<p class="ar-vote ar-vote--recorded" data-yes="138" data-no="12" data-abstain="16" data-non-voting="27">'
+        "Adopted by a recorded vote of 138 to 12, with 16 abstentions" in html
+    )
+    assert html.count('<svg class="ar-map"') == 1
+    assert '<a href="../../../../states/cn/">China</a>' in html
+    assert (built / "states/index.html").exists() and (built / "states/cn/index.html").exists()
+    assert "Adoption type unknown" in (built / "A/RES/73/6/index.html").read_text("utf-8")
+
+
 def test_home_lists_resolutions(built: Path) -> None:
     html = (built / "index.html").read_text("utf-8")
     assert 'href="A/RES/73/266/"' in html
@@ -104,6 +116,9 @@ def test_generated_markdown_builds_without_the_plugin(tmp_path: Path) -> None:
     result = build_site(config)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site/A/RES/73/266/index.html").exists()
+    # The vote panel and the State pages are plain files too.
+    assert 'data-yes="138"' in (tmp_path / "site/A/RES/73/266/index.html").read_text("utf-8")
+    assert "<h1>China</h1>" in (tmp_path / "site/states/cn/index.html").read_text("utf-8")
 
 
 def test_commentary_for_a_missing_paragraph_fails_build_and_check(tmp_path: Path) -> None:
