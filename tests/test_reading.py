@@ -68,6 +68,7 @@ def test_a_commentary_note_stays_in_its_commentary_and_opens_in_place(page: obje
     tip.wait_for(state="visible", timeout=5000)
     assert "A commentary's own note" in tip.inner_text()
     assert page.evaluate("scrollY") == before  # type: ignore[attr-defined]  # opened in place
+    page.wait_for_timeout(400)  # type: ignore[attr-defined]  # the popover's fade-in
     shot(page, "commentary-note-in-place")
 
 
