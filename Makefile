@@ -6,19 +6,25 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test lint typecheck unit browser chromium install install-test pages check clean
+.PHONY: site serve test lint typecheck unit browser chromium install install-test pages check import clean
 
 site: install
 	$(BIN)/mkdocs build --strict
 
+# Served at / rather than under the path of site_url (mkdocs serve would use that path).
 serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 pages: install
 	$(BIN)/python -m generator build
 
 check: install
 	$(BIN)/python -m generator check
+
+# make import FILE=official-text.pdf [SYMBOL="S/RES/1590(2005)"]
+import: install
+	@test -n "$(FILE)" || { echo 'usage: make import FILE=path/to/official-text [SYMBOL="S/RES/1590(2005)"]' >&2; exit 2; }
+	$(BIN)/python -m generator import "$(FILE)" $(if $(SYMBOL),--symbol "$(SYMBOL)")
 
 test: install-test chromium lint typecheck
 	$(BIN)/python -m pytest

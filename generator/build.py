@@ -19,8 +19,8 @@ from typing import Any
 import jinja2
 
 from generator.cache import Manifest, cache_dir, code_version, digest, load_entry, store_entry, tree_digest
-from generator.citations import cites, document_index_of
-from generator.commentary import COMMENTARY_DIR, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
+from generator.citations import Citation, cites, document_index_of
+from generator.commentary import COMMENTARY_DIR, TAGS_FILE, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
 from generator.crossrefs import Citing, CrossRefs, citing, resolve_names
 from generator.errors import DataError, Problem
 from generator.lint import lint_markdown
@@ -34,6 +34,7 @@ from generator.render import (
     Tagged,
     environment,
     page_path,
+    render_browse,
     render_citation_files,
     render_documents,
     render_guide,
@@ -456,10 +457,12 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
     """Every unit of output, each with the fingerprint of what it is rendered from.
 
     A resolution page depends on its folder (data file and commentary), the set of resolutions
-    on the site (links), the tag vocabulary and the commentary elsewhere that cites it; its
-    citation files and card on its data file alone; the home page on the titles and dates, the
-    documents index on what each resolution cites, the topic pages on the tagged commentary.
-    Every unit also depends on the generator's code, the templates and the project's settings.
+    on the site (links), the tag vocabulary, the commentary elsewhere that cites it, and for its
+    lineage on the titles and dates of the resolutions of the site it cites and on the places
+    where others of the site cite it; its citation files and card on its data file alone; the
+    home page and the browse pages on the titles, bodies and dates, the documents index on what
+    each resolution cites, the topic pages on the tagged commentary.  Every unit also depends on
+    the generator's code, the templates and the project's settings.
     """
     env_key = _environment_key(project)
     env_cache: list[jinja2.Environment] = []
@@ -476,9 +479,18 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
         cited.setdefault(symbol, []).append(repr((pid, backlinks)))
     summaries = list(loaded.summaries.values())
     listed = [s.listed for s in summaries]
+    site = {s.symbol: s.listed for s in summaries}
     topics = [(s.listed, s.topics) for s in summaries if s.topics]
+    # Lineage: where the resolutions of the site cite each other (a page shows both directions).
+    later: dict[str, list[Citation]] = {}
+    for s in summaries:
+        for target, pid, where in s.cites:
+            if target in site and target != s.symbol:
+                later.setdefault(target, []).append(Citation(s.symbol, pid, where))
+    tags_file = project.resolutions_dir / TAGS_FILE
     out = [
         Unit("home", digest(env_key, "home", repr(listed)), lambda: {"index.md": render_home(env(), listed)}),
+        Unit("browse", digest(env_key, "browse", repr(listed)), lambda: render_browse(env(), listed)),
         Unit(
             "documents",
             digest(env_key, "documents", symbols_key, repr([(s.symbol, s.cites) for s in summaries])),
@@ -491,7 +503,7 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
         Unit(
             "topics",
             digest(env_key, "topics", loaded.tags_key, repr(topics)),
-            lambda: render_topics(env(), topics, loaded.tags),
+            lambda: render_topics(env(), topics, loaded.tags, project.edit_url(tags_file)),
         ),
         Unit(
             "card",
@@ -508,25 +520,42 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
     if guide.exists():
         # The contributors' guide has one source, CONTRIBUTING.md; the site shows a copy.
         text = guide.read_text("utf-8")
-        out.append(Unit("guide", digest(env_key, "guide", text), lambda: {GUIDE_PAGE: render_guide(env(), text)}))
+        out.append(
+            Unit(
+                "guide",
+                digest(env_key, "guide", text),
+                lambda: {GUIDE_PAGE: render_guide(env(), text, project.edit_url(guide))},
+            )
+        )
     for symbol in loaded.summaries:
         folder_key, data_key = loaded.fingerprints[symbol]
 
         def page(symbol: str = symbol) -> dict[str, str | bytes]:
             res, slots = loaded.model(symbol)
             adoption = loaded.adoptions.by_symbol.get(symbol)
-            text = render_resolution(env(), res, slots, project, symbols, loaded.crossrefs, loaded.tags, adoption)
+            text = render_resolution(
+                env(), res, slots, project, site, loaded.crossrefs, loaded.tags, later.get(symbol, ()), adoption
+            )
             return {page_path(symbol): text}
 
         def files(symbol: str = symbol) -> dict[str, str | bytes]:
             return render_citation_files(loaded.model(symbol)[0], project)
 
+        summary = loaded.summaries[symbol]
+        lineage_key = repr(
+            (
+                sorted({(t, site[t]) for t, _, _ in summary.cites if t in site}, key=repr),
+                later.get(symbol, ()),
+                [site[c.resolution] for c in later.get(symbol, ())],
+            )
+        )
         page_key = digest(
             env_key,
             "page",
             folder_key,
             symbols_key,
             loaded.tags_key,
+            lineage_key,
             loaded.adoptions.keys.get(symbol, ""),
             *cited.get(symbol, ()),
         )

@@ -73,6 +73,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     if problems or orphaned:
         raise GeneratorError([*problems, *orphaned])
+    if previous is not None and previous.descriptive_title and not res.descriptive_title:
+        # A title the maintainer gave a text that prints none is not in the text: keep it.
+        res = replace(res, descriptive_title=previous.descriptive_title)
     imported = args.imported_on or date.today()
     res = replace(res, sources=tuple(replace(s, imported=imported) for s in res.sources))
     folder = store.save(project.resolutions_dir, res, result.source.data)

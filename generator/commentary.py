@@ -114,15 +114,17 @@ def new_slot_text() -> str:
         "---\n"
         "authors:\n"
         "  - name: Your name\n"
-        "    affiliation: Your institution (optional)\n"
-        "updated: 2026-01-31  # the date of your last change, as YYYY-MM-DD\n"
+        "    affiliation: Your institution (or delete this line)\n"
+        "updated: YYYY-MM-DD  # the date of your last change, such as 2026-11-27\n"
         "tags: []  # optional, from resolutions/tags.yaml\n"
         "---\n\n"
         "Write your commentary on this paragraph here, in Markdown.\n"
     )
 
 
-PLACEHOLDERS = ("Write your commentary on this paragraph here", "Your name")
+PLACEHOLDERS = ("Write your commentary on this paragraph here", "Your name", "Your institution", "YYYY-MM-DD")
+"""Text of :func:`new_slot_text` that a contributor must replace: ``check`` refuses a file that
+still holds any of it (the placeholder date is not a date, so it can never pass for one)."""
 
 
 def load_tags(resolutions_dir: Path, lint: list[Problem] | None = None) -> tuple[dict[str, Tag], list[Problem]]:

@@ -327,6 +327,14 @@ class Resolution:
     """Annexes printed after the closing formula, in order."""
     unplaced: tuple[Unplaced, ...] = ()
     """Blocks the importer kept but could not place (each also reported as a warning)."""
+    descriptive_title: Localised = EMPTY
+    """A title a maintainer gives a text that prints none (Security Council resolutions): the
+    page's title and what listings show, never shown as part of the official text."""
+
+    def display_title(self, language: str) -> str:
+        """The title readers see for the resolution: the printed title, else the maintainer's
+        descriptive title, else ``""``."""
+        return self.title.pick(language) or self.descriptive_title.pick(language)
 
     @property
     def languages(self) -> tuple[str, ...]:

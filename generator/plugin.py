@@ -16,12 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from generator.build import Loaded, default_jobs, generate, load_project, search_entries
 from generator.errors import GeneratorError
 from generator.project import Project, project_from_config
-from generator.render import page_path
 from generator.search import merge
 
 log = logging.getLogger("mkdocs.plugins.annotated-resolutions")
@@ -40,8 +38,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.builds = 0
         self.in_memory: dict[str, str | bytes] = {}
         """Pages of a serve rebuild, handed to MkDocs without writing them into docs/."""
-        self.edit_urls: dict[str, Path] = {}
-        """Generated page (path in docs/) -> the structured resolution it comes from."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -81,7 +77,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         except GeneratorError as exc:
             raise PluginError(f"annotated-resolutions: the resolution data has problems:\n{exc}") from None
         self.builds += 1
-        self.edit_urls = {page_path(symbol): path for symbol, path in self.loaded.data_files.items()}
         log.debug("generated %d pages (%d unchanged)", len(report.written), report.unchanged)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -96,13 +91,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 files.remove(existing)
             files.append(File.generated(config, rel, content=content))
         return files
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # The edit button of a generated page opens the structured resolution it comes from.
-        data_file = self.edit_urls.get(page.file.src_uri)
-        if data_file is not None and self.project:
-            page.edit_url = self.project.edit_url(data_file) or None
-        return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Search hits on the official text open the paragraph, not the top of the text.

@@ -62,12 +62,14 @@ class Project:
             return ""
         return f"{self.repo_url}/blob/{self.branch}/{quote(self.rel(path))}"
 
-    def create_url(self, path: Path, content: str) -> str:
-        """The repository host's "new file" form, with the file's name and first content filled in."""
+    def create_url(self, path: Path, content: str = "") -> str:
+        """The repository host's "new file" form, with the file's name filled in, and its first
+        content when ``content`` is given (see :func:`new_file_value` for sharing that part)."""
         if not self.repo_url:
             return ""
         folder = quote(self.rel(path.parent))
-        return f"{self.repo_url}/new/{self.branch}/{folder}?{urlencode({'filename': path.name})}&{_value(content)}"
+        url = f"{self.repo_url}/new/{self.branch}/{folder}?{urlencode({'filename': path.name})}"
+        return f"{url}&{new_file_value(content)}" if content else url
 
 
 def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
@@ -113,6 +115,7 @@ def project_from_config(
 
 
 @cache
-def _value(content: str) -> str:
-    """The ``value=`` query parameter of a new file's content (the same template for every slot)."""
+def new_file_value(content: str) -> str:
+    """The ``value=`` query parameter that fills a new file with ``content`` in the repository
+    host's "new file" form: appended to a :meth:`Project.create_url` address."""
     return urlencode({"value": content})

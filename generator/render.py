@@ -18,7 +18,8 @@ How text reaches the page, by construction:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -27,17 +28,17 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.browse import BROWSE_PAGE, Shelf, body_page, shelf_of
 from generator.cards import card
-from generator.citations import CitedDocument, LineageItem, body_prefix, lineage
+from generator.citations import Citation, CitedDocument, body_prefix, lineage
 from generator.cite import Citations, bibtex, cite_paragraph, cite_resolution, csl_json
 from generator.commentary import Slot, Tag, is_stale, new_slot_text
 from generator.contributed import Link, Rendered, render_markdown
 from generator.crossrefs import CrossRefs, reference_of
 from generator.frontmatter import front_matter
-from generator.lineage import lineage_svg
-from generator.model import NoteRef, Paragraph, Part, Resolution, split_notes
-from generator.naming import named_paragraphs, named_paragraphs_of, part_paragraphs
-from generator.project import Project
+from generator.model import NoteRef, Paragraph, Part, Resolution, split_notes, strip_notes
+from generator.naming import named_paragraphs, named_paragraphs_of, paragraph_name, part_name, part_paragraphs
+from generator.project import Project, new_file_value
 from generator.references import find_references, undocs_url
 from generator.votes.model import Adoption as VoteAdoption
 from generator.votes.render import render_vote
@@ -189,6 +190,11 @@ class ParagraphView:
     cite: Citations | None
     """``None`` for the paragraphs of annexes and embedded texts (cited through their resolution)."""
 
+    @property
+    def commented(self) -> bool:
+        """The paragraph has commentary to show."""
+        return self.slot is not None and self.slot.has_content
+
 
 @dataclass(frozen=True, slots=True)
 class FootnoteView:
@@ -285,7 +291,9 @@ def paragraph_views(
             slot=slot,
             commentary=commentary_html(slot, res.symbol, linker),
             edit_url=project.edit_url(path) if slot else "",
-            add_url="" if not own else project.edit_url(path) if slot else project.create_url(path, new_slot_text()),
+            # The new file's first content is the same for every slot: the page carries it once
+            # (data-add-value on the official text) and reader.js appends it to the address.
+            add_url="" if not own else project.edit_url(path) if slot else project.create_url(path),
             sources=tuple(linker.inline(s) for s in slot.sources) if slot and has_content else (),
             cited_by=cited_by,
             stale=slot is not None and is_stale(slot, p),
@@ -339,17 +347,155 @@ def environment(templates_dir: Path) -> jinja2.Environment:
 
 @dataclass(frozen=True, slots=True)
 class HeaderView:
-    """The resolution's facts above its text, in the page's language."""
+    """The facts above the official text, in the page's language: one compact header, which
+    also stands for the document's masthead (the official text below starts with its adoption
+    line).  Each line of the header has its field here, so that a new line is one new field."""
 
     symbol: str
     official_url: str
-    body: str
-    adopted: str
-    meeting: str
+    """The document on undocs.org."""
+    body: LinkView
+    """The adopting body, linked to its page under browse/."""
+    shelf: LinkView
+    """Its session or year, linked to the page that lists the resolutions of that shelf."""
     session: str
+    """The session as the masthead prints it (``Seventy-third session``), or ``""``."""
     agenda_item: str
-    committee: Markup
     distribution: str
+    """``General, 2 January 2019``, or ``""``."""
+    data_links: tuple[LinkView, ...]
+    """The resolution as data: the structured resolution, the imported source."""
+    imported: str
+    """When the text was imported (a trust signal), or ``""``."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """A paragraph in the page's outline."""
+
+    id: str
+    number: str
+    """``1.``, ``(a)`` or ``""`` (preambular paragraphs have no number)."""
+    words: str
+    """The paragraph's first words (its opening phrase first)."""
+    name: str
+    """``operative paragraph 1 (a)``: what the link is called for assistive technologies."""
+    commented: bool
+    children: tuple[OutlineEntry, ...] = ()
+    """Subparagraphs, folded under their paragraph."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineGroup:
+    """A part of the text in the outline: the preamble, the operative part, an annex."""
+
+    title: str
+    count: int
+    """Top-level paragraphs in the group."""
+    chunks: tuple[tuple[str, tuple[OutlineEntry, ...]], ...]
+    """The entries; many are cut into chunks of :data:`OUTLINE_CHUNK`, each with its label
+    (``1–25``); a group of few has one chunk labelled ``""``."""
+
+
+OUTLINE_WORDS = 8
+"""How many words of a paragraph the outline shows."""
+OUTLINE_CHUNK = 25
+OUTLINE_MAX = 40
+"""A group with more top-level paragraphs than this is cut into chunks of OUTLINE_CHUNK, folded,
+so that even a text of hundreds of paragraphs opens as a few lines."""
+
+
+def first_words(wording: str, count: int = OUTLINE_WORDS) -> str:
+    """The first ``count`` words of a paragraph's wording, without footnote markers."""
+    words = strip_notes(wording).split()
+    return " ".join(words[:count]) + ("\u00a0…" if len(words) > count else "")  # the ellipsis stays on its line
+
+
+def outline(res: Resolution, slots: Mapping[str, Slot], lang: str) -> tuple[OutlineGroup, ...]:
+    """The page's outline: preamble, operative part, then each embedded text and annex; every
+    paragraph with its number and first words, subparagraphs under their paragraph."""
+
+    def entry(p: Paragraph, parents: tuple[Paragraph, ...], part: Part | None = None) -> OutlineEntry:
+        number = {"operative": f"{p.label}.", "subparagraph": f"({p.label})", "text": f"{p.label}."}.get(p.kind, "")
+        if p.kind == "heading" or not p.label:
+            number = p.label
+        slot = slots.get(p.id) if part is None else None
+        return OutlineEntry(
+            p.id,
+            number,
+            first_words(p.wording(lang)),
+            paragraph_name(p, parents, part),
+            slot is not None and slot.has_content,
+            tuple(entry(c, (*parents, p), part) for c in p.children),
+        )
+
+    def group(title: str, entries: Sequence[OutlineEntry]) -> OutlineGroup:
+        if len(entries) <= OUTLINE_MAX:
+            return OutlineGroup(title, len(entries), (("", tuple(entries)),))
+        chunks = []
+        for start in range(0, len(entries), OUTLINE_CHUNK):
+            part = tuple(entries[start : start + OUTLINE_CHUNK])
+            first = part[0].number.strip(".") or str(start + 1)
+            last = part[-1].number.strip(".") or str(start + len(part))
+            chunks.append((f"{first}–{last}", part))
+        return OutlineGroup(title, len(entries), tuple(chunks))
+
+    groups = []
+    if res.preamble:
+        groups.append(group("Preamble", [entry(p, ()) for p in res.preamble]))
+    if res.operative:
+        groups.append(group("Operative part", [entry(p, ()) for p in res.operative]))
+    for part in res.parts():
+        heading = part.heading.pick(lang) or f"Text in {part_name(part).removeprefix('the text embedded in ')}"
+        title = strip_notes(part.title.pick(lang))
+        groups.append(group(f"{heading}: {title}" if title else heading, [entry(p, (), part) for p in part.paragraphs]))
+    return tuple(groups)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A resolution or decision in the lineage: one this resolution cites, or a later one of the
+    site that cites it."""
+
+    printed: str
+    """``53/70``, ``decision 72/512``."""
+    href: str
+    when: str
+    title: str
+    """The title, for the resolutions on this site; ``""`` for the others."""
+    places: tuple[LinkView, ...] = ()
+    """For a later resolution: where it cites this one (linked to the paragraph, when there is one)."""
+
+
+def timeline(
+    res: Resolution, linker: Linker, site: Mapping[str, Listed], later: Sequence[Citation]
+) -> tuple[tuple[TimelineEntry, ...], tuple[TimelineEntry, ...]]:
+    """The lineage: (what ``res`` cites, oldest first; the resolutions of the site that cite it,
+    oldest first)."""
+    before = tuple(
+        TimelineEntry(
+            ("decision " if item.kind == "decision" else "") + item.printed,
+            linker.href(item.symbol),
+            long_date(item.date),
+            site[item.symbol].title if item.symbol in site else "",
+        )
+        for item in lineage(res)
+    )
+    places: dict[str, list[Citation]] = {}
+    for c in later:
+        if c.resolution != res.symbol and c.resolution in site:
+            places.setdefault(c.resolution, []).append(c)
+    after = tuple(
+        TimelineEntry(
+            site[symbol].number or symbol,
+            linker.href(symbol),
+            long_date(site[symbol].adoption_date),
+            site[symbol].title,
+            tuple(LinkView(c.where, linker.href(symbol, c.paragraph_id) if c.paragraph_id else "") for c in cites),
+        )
+        for symbol, cites in sorted(places.items(), key=lambda kv: (site[kv[0]].adoption_date or date.max, kv[0]))
+    )
+    return before, after
 
 
 def render_resolution(
@@ -357,52 +503,63 @@ def render_resolution(
     res: Resolution,
     slots: Mapping[str, Slot],
     project: Project,
-    site_symbols: frozenset[str],
+    site: Mapping[str, Listed],
     crossrefs: CrossRefs,
     tags: Mapping[str, Tag],
+    later: Sequence[Citation] = (),
     adoption: VoteAdoption | None = None,
 ) -> str:
+    """A resolution's page.  ``site`` holds what the page shows of the other resolutions on the
+    site (titles in the lineage), ``later`` the places where they cite this one."""
     page = page_path(res.symbol)
     lang = res.language
-    linker = Linker(page, site_symbols, body_prefix(res))
+    linker = Linker(page, frozenset(site), body_prefix(res))
     notes = NoteCounter()
-    history: list[LineageItem] = lineage(res)
     items, after_closing = paragraph_views(res, linker, slots, project, crossrefs, tags, notes, lang)
     mast = res.masthead
 
     def t(text: object) -> str:
         return text.pick(lang) if hasattr(text, "pick") else str(text)
 
-    meeting = ""
-    if res.closing:
-        meeting = t(res.closing.meeting)
-    elif res.adoption:
-        meeting = t(res.adoption.meeting)
     footnotes = [
         FootnoteView(f.number, linker.inline(f.text.pick(lang)), tuple(notes.refs(f.number))) for f in res.footnotes
     ]
-    title = res.title.pick(lang)
+    title = res.display_title(lang)
+    shelf = shelf_of(res.symbol, res.body, res.adoption_date)
+    data_file = project.resolutions_dir / res.slug / "resolution.yaml"
+    data_links = tuple(
+        link
+        for link in (
+            LinkView("resolution.yaml", project.view_url(data_file)),
+            LinkView(res.source.file, project.view_url(project.resolutions_dir / res.slug / res.source.file)),
+        )
+        if link.href
+    )
+    before, after = timeline(res, linker, site, later)
     return env.get_template("resolution.md.j2").render(
         res=res,
         lang=lang,
         title=title,
+        printed_title=res.title.pick(lang),
         front_matter=front_matter(resolution_meta(res, project)),
         header=HeaderView(
             symbol=res.symbol,
             official_url=undocs_url(res.symbol),
-            body=res.body,
-            adopted=long_date(res.adoption_date),
-            meeting=meeting,
+            body=LinkView(res.body, linker.page_link(body_page(res.body))),
+            shelf=LinkView(shelf.label, linker.page_link(shelf.page)),
             session=t(mast.session.words) if mast and mast.session else "",
             agenda_item=mast.agenda_item.text if mast and mast.agenda_item else "",
-            committee=linker.inline(t(res.committee.text)) if res.committee else Markup(""),
             distribution=(
                 ", ".join(filter(None, [mast.distribution.kind, long_date(mast.distribution.date)]))
                 if mast and mast.distribution
                 else ""
             ),
+            data_links=data_links,
+            imported=long_date(res.source.imported),
         ),
-        masthead_lines=masthead_lines(res, lang),
+        outline=outline(res, slots, lang),
+        commented=sum(1 for i in items if isinstance(i, ParagraphView) and i.commented),
+        add_value=new_file_value(new_slot_text()) if project.repo_url else "",
         adoption_line=linker.inline(t(res.adoption.text)) if res.adoption else Markup(""),
         committee_line=linker.inline(t(res.committee.text)) if res.committee else Markup(""),
         formula=t(res.formula),
@@ -413,39 +570,11 @@ def render_resolution(
         items=items,
         after_closing=after_closing,
         footnotes=footnotes,
-        data_url=project.view_url(project.resolutions_dir / res.slug / "resolution.yaml"),
-        source_url=project.view_url(project.resolutions_dir / res.slug / res.source.file),
-        lineage=history,
-        lineage_diagram=Markup(  # noqa: S704 - lineage_svg escapes every text and attribute
-            lineage_svg(history, res.number, res.adoption_date, lambda s: linker.href(s))
-        ),
-        href=linker.href,
+        before=before,
+        after=after,
         documents_link=linker.page_link(DOCUMENTS_PAGE),
-        adoption=render_vote(project.templates_dir, adoption, page, state_table(), linker.href),
+        vote=render_vote(project.templates_dir, adoption, page, state_table(), linker.href),
     )
-
-
-def masthead_lines(res: Resolution, lang: str) -> list[tuple[str, str]]:
-    """The masthead as printed, line by line: (text, CSS classes)."""
-    m = res.masthead
-    if m is None:
-        return []
-    out: list[tuple[str, str]] = []
-    if m.organization.pick(lang):
-        out.append((m.organization.pick(lang), "ar-masthead-line"))
-    if m.body_line:
-        out.append((res.body, "ar-masthead-line ar-body"))
-    if m.symbol_line:
-        out.append((res.symbol, "ar-masthead-line ar-symbol"))
-    if m.distribution:
-        d = m.distribution
-        out.append((f"Distr.: {d.kind}" + (f" {long_date(d.date)}" if d.date else ""), "ar-masthead-line"))
-    if m.session:
-        line = m.session.words.pick(lang)
-        if m.agenda_item:
-            line += f" · Agenda item {m.agenda_item.text}"
-        out.append((line, "ar-masthead-line"))
-    return out
 
 
 def page_url(project: Project, symbol: str) -> str:
@@ -456,13 +585,13 @@ def page_url(project: Project, symbol: str) -> str:
 def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
     """Page metadata: title, description, and Highwire ``citation_*`` tags for reference managers."""
     when = res.adoption_date
-    title = res.title.pick(res.language)
+    title = res.display_title(res.language)
     description = f"{res.body} resolution {res.number or res.symbol}"
     description += f" of {long_date(when)}" if when else ""
     description += f": {title}" if title else ""
     description += ". Official text with a permanent link to every paragraph, footnotes and expert commentary."
     citation: dict[str, object] = {
-        "citation_title": title or res.symbol,
+        "citation_title": res.title.pick(res.language) or res.symbol,  # a given title is not the document's
         "citation_author": f"United Nations {res.body}",
         "citation_publisher": "United Nations",
         "citation_technical_report_number": res.symbol,
@@ -479,6 +608,9 @@ def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
         "description": description,
         "citation": citation,
         "image": f"{res.symbol}/card.png",
+        # The theme's "Edit this page" opens what a contributor really edits: the structured
+        # resolution, not this generated file (see overrides/partials/actions.html).
+        "edit_url": project.edit_url(project.resolutions_dir / res.slug / "resolution.yaml"),
     }
 
 
@@ -492,7 +624,7 @@ def render_citation_files(res: Resolution, project: Project) -> dict[str, str | 
     url = page_url(project, res.symbol)
     names = citation_files(res)
     footer = [f"{res.body} · adopted {long_date(res.adoption_date)}" if res.adoption_date else res.body]
-    title = res.title.pick(res.language)
+    title = res.display_title(res.language)
     return {
         f"{res.symbol}/{names['bibtex']}": bibtex(res, url),
         f"{res.symbol}/{names['csl']}": csl_json(res, url),
@@ -513,25 +645,119 @@ def site_card(previous: Path | None = None) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class Listed:
-    """What the pages that list resolutions show of one: the home page, the topic pages."""
+    """What the pages that list resolutions show of one (the home page, the browse and topic
+    pages, the lineage of the others)."""
 
     symbol: str
     title: str
+    """The title readers see (:meth:`Resolution.display_title`)."""
     adoption_date: date | None
+    body: str = ""
+    number: str = ""
+    """As printed: ``73/266``, ``1590 (2005)``."""
 
     @classmethod
     def of(cls, res: Resolution) -> Listed:
-        return cls(res.symbol, res.title.pick(res.language), res.adoption_date)
+        return cls(res.symbol, res.display_title(res.language), res.adoption_date, res.body, res.number)
+
+    @property
+    def shelf(self) -> Shelf:
+        return shelf_of(self.symbol, self.body, self.adoption_date)
+
+
+HOME_LATEST = 10
+"""How many of the latest resolutions the home page lists; the browse pages list them all."""
+
+
+def _natural(symbol: str) -> list[tuple[int, int, str]]:
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"([0-9]+)", symbol)]
+
+
+def shelves(resolutions: Iterable[Listed]) -> dict[str, dict[Shelf, list[Listed]]]:
+    """Body -> its shelves, newest first -> their resolutions, in the order of their numbers."""
+    found: dict[str, dict[Shelf, list[Listed]]] = {}
+    for r in resolutions:
+        found.setdefault(r.body, {}).setdefault(r.shelf, []).append(r)
+    return {
+        body: {
+            shelf: sorted(found[body][shelf], key=lambda r: _natural(r.symbol))
+            for shelf in sorted(found[body], key=lambda s: s.order)
+        }
+        for body in sorted(found, key=lambda b: (b != "General Assembly", b))
+    }
 
 
 def render_home(env: jinja2.Environment, resolutions: Iterable[Listed]) -> str:
-    ordered = sorted(resolutions, key=lambda r: (r.adoption_date or date.min, r.symbol), reverse=True)
+    """The home page: the latest resolutions, and the way to all of them by body and session."""
+    listed = list(resolutions)
+    ordered = sorted(listed, key=lambda r: (r.adoption_date or date.min, r.symbol), reverse=True)
     linker = Linker("index.md", frozenset(r.symbol for r in ordered))
     return env.get_template("home.md.j2").render(
-        resolutions=ordered,
+        resolutions=ordered[:HOME_LATEST],
+        total=len(ordered),
+        bodies=shelves(listed),
         marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
         link=lambda r: linker.href(r.symbol),
+        page_link=linker.page_link,
+        browse=linker.page_link(BROWSE_PAGE),
+        body_page=body_page,
     )
+
+
+def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dict[str, str]:
+    """The site's navigation by body and session or year (see :mod:`generator.browse`): an index
+    of the bodies, a page per body listing its shelves, a page per shelf listing its resolutions."""
+    listed = list(resolutions)
+    bodies = shelves(listed)
+    symbols = frozenset(r.symbol for r in listed)
+    index = Linker(BROWSE_PAGE, symbols)
+    pages = {
+        BROWSE_PAGE: env.get_template("browse.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {
+                    "title": "Browse",
+                    "description": "Every resolution on this site, by body and session.",
+                    "edit_url": "",
+                }
+            ),
+            bodies=bodies,
+            total=len(listed),
+            page_link=index.page_link,
+            body_page=body_page,
+        )
+    }
+    for body, body_shelves in bodies.items():
+        at = Linker(body_page(body), symbols)
+        pages[body_page(body)] = env.get_template("browse-body.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {"title": body, "description": f"Resolutions of the {body} on this site.", "edit_url": ""}
+            ),
+            body=body,
+            shelves=body_shelves,
+            page_link=at.page_link,
+            browse=at.page_link(BROWSE_PAGE),
+        )
+        for shelf, items in body_shelves.items():
+            at = Linker(shelf.page, symbols)
+            pages[shelf.page] = env.get_template("browse-shelf.md.j2").render(
+                marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+                front_matter=front_matter(
+                    {
+                        "title": f"{body}, {shelf.label}",
+                        "description": f"Resolutions of the {body}, {shelf.label}, on this site.",
+                        "edit_url": "",
+                    }
+                ),
+                body=body,
+                shelf=shelf,
+                resolutions=items,
+                link=lambda r, at=at: at.href(r.symbol),
+                browse=at.page_link(BROWSE_PAGE),
+                body_link=at.page_link(body_page(body)),
+            )
+    return pages
 
 
 _KIND_NAMES = {
@@ -579,9 +805,13 @@ def tagged(res: Resolution, slots: Mapping[str, Slot]) -> tuple[Tagged, ...]:
 
 
 def render_topics(
-    env: jinja2.Environment, resolutions: Iterable[tuple[Listed, Iterable[Tagged]]], tags: Mapping[str, Tag]
+    env: jinja2.Environment,
+    resolutions: Iterable[tuple[Listed, Iterable[Tagged]]],
+    tags: Mapping[str, Tag],
+    edit_url: str = "",
 ) -> dict[str, str]:
-    """A page per tag listing the paragraphs whose commentary carries it, and the topics index."""
+    """A page per tag listing the paragraphs whose commentary carries it, and the topics index;
+    ``edit_url`` is where their "Edit this page" leads (the tag vocabulary; ``""``: nowhere)."""
     entries: dict[str, list[TopicEntry]] = {t: [] for t in tags}
     for res, slots in resolutions:
         for pid, name, slot_tags, authors in slots:
@@ -594,7 +824,11 @@ def render_topics(
         TOPICS_PAGE: env.get_template("topics.md.j2").render(
             marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
             front_matter=front_matter(
-                {"title": "Topics", "description": "Commentary on United Nations resolutions, by topic."}
+                {
+                    "title": "Topics",
+                    "description": "Commentary on United Nations resolutions, by topic.",
+                    "edit_url": edit_url,
+                }
             ),
             tags=sorted(tags.values(), key=lambda t: t.label),
             entries=entries,
@@ -604,7 +838,9 @@ def render_topics(
     for t, tag in tags.items():
         pages[topic_page(t)] = env.get_template("topic.md.j2").render(
             marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-            front_matter=front_matter({"title": f"Topic: {tag.label}", "description": tag.description}),
+            front_matter=front_matter(
+                {"title": f"Topic: {tag.label}", "description": tag.description, "edit_url": edit_url}
+            ),
             tag=tag,
             entries=entries[t],
             home=Linker(topic_page(t), frozenset()).page_link(TOPICS_PAGE),
@@ -612,9 +848,10 @@ def render_topics(
     return pages
 
 
-def render_guide(env: jinja2.Environment, text: str) -> str:
+def render_guide(env: jinja2.Environment, text: str, edit_url: str = "") -> str:
     """The contributors' guide (``CONTRIBUTING.md``, a file pull requests can change), rendered and
-    sanitised like commentary, with its headings and a table of contents."""
+    sanitised like commentary, with its headings and a table of contents; its "Edit this page"
+    leads to ``edit_url`` (``CONTRIBUTING.md`` on the repository host)."""
 
     def resolve(href: str) -> Link | None:
         return None
@@ -624,7 +861,7 @@ def render_guide(env: jinja2.Environment, text: str) -> str:
     rendered = render_markdown(body, resolve, "g-", profile="guide")
     return env.get_template("guide.md.j2").render(
         marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-        front_matter=front_matter({"title": title}),
+        front_matter=front_matter({"title": title, "edit_url": edit_url}),
         title=title,
         body=rendered.html,
     )

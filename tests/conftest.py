@@ -49,7 +49,9 @@ def copy_project(dest: Path) -> Path:
     shutil.copytree(
         ROOT / "docs",
         dest / "docs",
-        ignore=shutil.ignore_patterns("index.md", "contributing.md", "A", "S", "E", "documents", "topics", "states"),
+        ignore=shutil.ignore_patterns(
+            "index.md", "contributing.md", "A", "S", "E", "documents", "topics", "states", "browse"
+        ),
     )
     return dest / "mkdocs.yml"
 
@@ -73,16 +75,30 @@ CHROMIUM_ARGS = [
 ]
 
 
+READER_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reader"
+
+
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """The site built from a copy of the project (plus a commentary with a note of its own, on
+    A/RES/73/7 operative paragraph 1) for ``http://127.0.0.1:<port>/``: (its folder, port)."""
     tmp = tmp_path_factory.mktemp("site")
     config = copy_project(tmp)
-    # Link previews look pages up in the sitemap, which is written for site_url: build for the
-    # address the site is served at.
+    notes = tmp / "resolutions/A-RES-73-7/commentary"
+    notes.mkdir(exist_ok=True)
+    shutil.copy(READER_FIXTURES / "A-RES-73-7-op-1.md", notes / "op-1.md")
     port = free_port()
     result = build_site(config, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr
-    with serve(tmp / "site", port) as url:
+    return tmp / "site", port
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: tuple[Path, int]) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at another port than its site_url: nothing a reader
+    uses may depend on being served at site_url."""
+    with serve(built_site[0]) as url:
+        assert not url.endswith(f":{built_site[1]}")
         yield url
 
 

@@ -90,9 +90,8 @@ def test_paragraph_reference_shows_the_paragraph_in_a_preview(page: object, site
     link = page.locator('details.commentary a[href="#op-3"]').first  # type: ignore[attr-defined]
     link.scroll_into_view_if_needed()
     link.hover()
-    tip = page.locator(".md-tooltip2--active").first  # type: ignore[attr-defined]
+    tip = page.locator(".ar-preview")  # type: ignore[attr-defined]
     tip.wait_for(state="visible", timeout=5000)
-    page.wait_for_timeout(400)  # type: ignore[attr-defined]
     text = tip.inner_text()
     assert text.startswith("3.")
     assert "Requests the Secretary-General, with the assistance of a group of governmental experts" in text
@@ -114,36 +113,28 @@ def test_footnote_marker_shows_only_the_footnote(page: object, site_url: str) ->
     assert "Welcoming" not in active[0] and "To be guided" not in active[0]
 
 
-def test_lineage_diagram_and_list(page: object, site_url: str) -> None:
+def test_lineage_is_one_timeline_with_titles(page: object, site_url: str) -> None:
     page.goto(site_url + PAGE + "#lineage")  # type: ignore[attr-defined]
-    items = page.locator(".ar-lineage-list li")  # type: ignore[attr-defined]
-    assert items.count() == 21
-    assert items.first.inner_text().startswith("53/70")
-    assert items.nth(19).inner_text().startswith("72/512 — decision of 4 December 2017")
-    # The diagram is drawn at build time: an inline SVG, one node per cited document and one for
-    # the resolution itself, last and emphasised; no diagram script.
-    diagram = page.locator(".ar-lineage-diagram svg.ar-lineage-svg")  # type: ignore[attr-defined]
-    assert diagram.count() == 1
-    assert diagram.get_attribute("aria-hidden") == "true"  # the list beside it carries the same content
-    nodes = diagram.locator(".ar-lineage-node")
-    assert nodes.count() == items.count() == 21
-    texts = diagram.locator("text").all_text_contents()
-    assert texts[0] == "53/70 · 4 December 1998"
-    assert texts[19] == "decision 72/512 · 4 December 2017"
-    assert texts[20] == "73/266 · 22 December 2018"
-    assert diagram.locator(".ar-lineage-current").count() == 1
-    assert nodes.nth(20).get_attribute("class") == "ar-lineage-node ar-lineage-current"
-    assert nodes.first.get_attribute("href") == "https://undocs.org/A/RES/53/70"
+    items = page.locator(".ar-lineage ol.ar-timeline > li")  # type: ignore[attr-defined]
+    assert items.count() == 21  # the 20 resolutions and decisions it cites, then the resolution itself
+    assert items.first.inner_text().startswith("53/70 4 December 1998")
+    assert items.nth(19).inner_text().startswith("decision 72/512 4 December 2017")
+    current = page.locator(".ar-timeline-current")  # type: ignore[attr-defined]
+    assert current.get_attribute("aria-current") == "page"
+    assert current.inner_text().startswith("73/266 22 December 2018")
+    assert items.first.locator("a").get_attribute("href") == "https://undocs.org/A/RES/53/70"
+    # Shown once: no diagram repeating the list, no diagram script.
+    assert page.locator(".ar-lineage svg").count() == 0  # type: ignore[attr-defined]
     assert page.locator("script[src*='mermaid']").count() == 0  # type: ignore[attr-defined]
-    box = diagram.bounding_box()
-    assert box is not None and box["height"] > 400 and box["width"] > 150
-    # Every label is drawn inside the diagram's box.
-    right = page.evaluate(  # type: ignore[attr-defined]
-        "Math.max(...[...document.querySelectorAll('.ar-lineage-svg text')].map(t => t.getBoundingClientRect().right))"
+    symbols = page.locator(".ar-lineage").inner_text()  # type: ignore[attr-defined]
+    assert symbols.count("53/70") == 1
+    # Each dot is drawn by CSS on the list's own line.
+    dot = page.evaluate(  # type: ignore[attr-defined]
+        "getComputedStyle(document.querySelector('.ar-timeline-current'), '::before').backgroundColor"
     )
-    assert right <= box["x"] + box["width"] + 0.5
-    diagram.scroll_into_view_if_needed()
+    assert dot not in ("rgba(0, 0, 0, 0)", "transparent")
+    page.locator(".ar-lineage").scroll_into_view_if_needed()  # type: ignore[attr-defined]
     shot(page, "lineage")
     page.locator('label[title="Switch to dark mode"]').click()  # type: ignore[attr-defined]
-    diagram.scroll_into_view_if_needed()
+    page.locator(".ar-lineage").scroll_into_view_if_needed()  # type: ignore[attr-defined]
     shot(page, "lineage-dark")

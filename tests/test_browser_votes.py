@@ -23,7 +23,9 @@ def test_vote_line_and_its_data(page: object, site_url: str) -> None:
     page.goto(site_url + PAGE)  # type: ignore[attr-defined]
     line = page.locator("p.ar-vote")  # type: ignore[attr-defined]
     assert line.count() == 1
-    assert line.inner_text() == "Adopted by a recorded vote of 138 to 12, with 16 abstentions (A/73/PV.65)"
+    assert line.inner_text() == (
+        "Adopted by a recorded vote of 138 to 12, with 16 abstentions (A/73/PV.65) · how States voted"
+    )
     assert [line.get_attribute(f"data-{k}") for k in ("yes", "no", "abstain", "non-voting")] == [
         "138",
         "12",
@@ -31,7 +33,8 @@ def test_vote_line_and_its_data(page: object, site_url: str) -> None:
         "27",
     ]
     assert line.get_attribute("data-without-vote") is None
-    assert line.locator("a").get_attribute("href") == "https://undocs.org/en/A/73/PV.65"
+    assert line.locator("a").first.get_attribute("href") == "https://undocs.org/en/A/73/PV.65"
+    assert line.locator("a.ar-vote-more").get_attribute("href") == "#vote"  # the panel, after the text
     line.scroll_into_view_if_needed()
     shot(page, "vote-line")
 

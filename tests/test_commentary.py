@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.commentary import read_slot, stamp_file, text_hash
+from generator.commentary import new_slot_text, read_slot, stamp_file, text_hash
 from generator.contributed import render_markdown
 from generator.lint import lint_markdown
 from generator.store import load_resolution
@@ -52,6 +52,30 @@ def test_front_matter_fields(tmp_path: Path) -> None:
     assert slot.tags == ("norms",)
     assert slot.sources == ("UN Doc A/70/174",)
     assert (slot.body, slot.body_line) == ("Text.", 13)
+
+
+def test_the_template_as_it_comes_is_refused_line_by_line(tmp_path: Path) -> None:
+    """A new file filled from the "Add commentary" link: every placeholder is refused at its line,
+    the author's name and institution, the date and the body, even with a real text written."""
+    template = new_slot_text()
+    lines = template.splitlines()
+    wanted = {
+        "Your name": lines.index("  - name: Your name") + 1,
+        "Your institution": next(i for i, t in enumerate(lines) if "Your institution" in t) + 1,
+        "YYYY-MM-DD": next(i for i, t in enumerate(lines) if t.startswith("updated:")) + 1,
+    }
+    for text in (template, template.replace("Write your commentary on this paragraph here, in Markdown.", "Text.")):
+        _, problems = read_slot(write(tmp_path, text), "op-1", "op-1.md", {})
+        found = {p.snippet: p.line for p in problems if "placeholder" in p.message}
+        assert {k: found.get(k) for k in wanted} == wanted, [p.format() for p in problems]
+    # Once each placeholder is replaced, nothing is left to refuse.
+    done = (
+        template.replace("Your name", "Ada Lovelace")
+        .replace("    affiliation: Your institution (or delete this line)\n", "")
+        .replace("YYYY-MM-DD", "2026-11-27")
+        .replace("Write your commentary on this paragraph here, in Markdown.", "Text.")
+    )
+    assert read_slot(write(tmp_path, done), "op-1", "op-1.md", {})[1] == []
 
 
 @pytest.mark.parametrize(

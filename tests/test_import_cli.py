@@ -66,6 +66,18 @@ def test_symbol_option_for_a_text_that_does_not_print_it(site: Path) -> None:
     assert res.symbol == "S/RES/1590(2005)"
 
 
+def test_a_reimport_keeps_the_given_title(site: Path) -> None:
+    """A title a maintainer gave a text that prints none is not in the text: a re-import keeps it."""
+    args = (str(CORPUS / "S_RES_1590_2005.txt"), "--symbol", "S/RES/1590(2005)")
+    assert run(site, *args) == 0
+    data = site.parent / "resolutions" / "S-RES-1590-2005" / "resolution.yaml"
+    text = data.read_text("utf-8")
+    data.write_text(text.replace("title_line: 0\n", "title_line: 0\ndescriptive_title:\n  en: Sudan\n"), "utf-8")
+    assert run(site, *args) == 0
+    res = store.load_resolution(data)
+    assert (res.title.pick("en"), res.display_title("en")) == ("", "Sudan")
+
+
 @pytest.mark.parametrize("option", ["--summary", "--stdout"])
 def test_printing_writes_nothing(site: Path, option: str, capsys: pytest.CaptureFixture[str]) -> None:
     before = files_under(site.parent)

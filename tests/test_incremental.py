@@ -75,6 +75,56 @@ def test_a_new_citation_rerenders_the_cited_page(project: Project) -> None:
     assert generated(project) == from_scratch(project)
 
 
+def later_resolution(project: Project, symbol: str, recital: str) -> Path:
+    """A copy of A/RES/73/266 as ``symbol``, adopted a year later, whose first preambular
+    paragraph is ``recital``: a later resolution of the site that may cite 73/266."""
+    source = project.resolutions_dir / "A-RES-73-266"
+    number = symbol.removeprefix("A/RES/")
+    folder = project.resolutions_dir / ("A-RES-" + number.replace("/", "-"))
+    folder.mkdir()
+    shutil.copy(source / "source.txt", folder / "source.txt")
+    text = (source / "resolution.yaml").read_text("utf-8")
+    text = text.replace("A/RES/73/266", symbol).replace("73/266", number).replace("2018-12-22", "2019-12-12")
+    start = text.index("    en: its resolutions 53/70")
+    end = text.index("\n", start)
+    data = folder / "resolution.yaml"
+    data.write_text(text[:start] + f"    en: {recital}" + text[end:], encoding="utf-8")
+    return data
+
+
+def test_lineage_follows_the_resolutions_that_cite_each_other(project: Project) -> None:
+    # A later resolution recalls 73/266: 73/266's lineage lists it, with its title, after itself.
+    data = later_resolution(project, "A/RES/74/28", "its resolution 73/266 of 22 December 2018,")
+    report = build(project)
+    assert {PAGE, "page A/RES/74/28", "home", "browse", "documents"} <= set(report.rendered)
+    page = (project.docs_dir / "A/RES/73/266/index.md").read_text("utf-8")
+    after = page[page.index('<li class="ar-timeline-after">') :]
+    assert '<a class="ar-symbol" href="../../74/28/">74/28</a> <span class="ar-when">12 December 2019</span>' in after
+    assert '<a href="../../74/28/#pp-1" data-preview>preambular paragraph 1</a>' in after
+    later = (project.docs_dir / "A/RES/74/28/index.md").read_text("utf-8")
+    # and the later one's lineage gives the title of 73/266, which is on the site.
+    assert (
+        '<a class="ar-symbol" href="../../73/266/">73/266</a> <span class="ar-when">22 December 2018</span>'
+        ' <span class="ar-timeline-title">Advancing responsible State behaviour' in later
+    )
+    assert generated(project) == from_scratch(project)
+    # Its title changes: the page of 73/266 shows the new one.
+    text = data.read_text("utf-8")
+    lines = text.splitlines()
+    title = lines[lines.index("title:") + 1]
+    data.write_text(text.replace(title, "  en: A later title"), encoding="utf-8")
+    mine = {"page A/RES/74/28", "files A/RES/74/28"}
+    # (The State pages list the titles of the resolutions each State voted on.)
+    assert set(build(project).rendered) == {PAGE, "home", "browse", "states", *mine}
+    assert "A later title" in (project.docs_dir / "A/RES/73/266/index.md").read_text("utf-8")
+    assert generated(project) == from_scratch(project)
+    # It no longer cites 73/266: the lineage of 73/266 has nothing after it any more.
+    data.write_text(data.read_text("utf-8").replace("its resolution 73/266 of", "its work of"), encoding="utf-8")
+    assert set(build(project).rendered) == {PAGE, "documents", *mine}
+    assert "ar-timeline-after" not in (project.docs_dir / "A/RES/73/266/index.md").read_text("utf-8")
+    assert generated(project) == from_scratch(project)
+
+
 def test_new_tags_rerender_the_topic_pages(project: Project) -> None:
     slot = project.resolutions_dir / "A-RES-73-266" / "commentary" / "op-3.md"
     text = slot.read_text("utf-8")
@@ -104,12 +154,12 @@ def test_a_changed_data_file_rerenders_what_shows_it(project: Project) -> None:
     assert set(report.rendered) == {PAGE, "files A/RES/73/266"}
     assert "Urges" in (project.docs_dir / "A/RES/73/266/index.md").read_text("utf-8")
     assert generated(project) == from_scratch(project)
-    # A new title shows on the home page, the card and the topic pages.
+    # A new title shows on the home page, the browse pages, the card and the topic pages.
     lines = text.splitlines()
     title = lines[lines.index("title:") + 1]  # title: {en: ...}, one language a line
     data.write_text(data.read_text("utf-8").replace(title, "  en: A shorter title"), encoding="utf-8")
     # (The State pages list the titles of the resolutions each State voted on.)
-    assert set(build(project).rendered) == {PAGE, "files A/RES/73/266", "home", "topics", "states"}
+    assert set(build(project).rendered) == {PAGE, "files A/RES/73/266", "home", "browse", "topics", "states"}
     assert generated(project) == from_scratch(project)
     # A new citation shows in the documents index.
     data.write_text(data.read_text("utf-8").replace("Urges", "Urges, recalling resolution 12/34,"), encoding="utf-8")

@@ -44,7 +44,8 @@ def undocs(symbol: str) -> str:
 
 
 def vote_html(a: Adoption) -> str:
-    return str(render_vote(TEMPLATES, a, PAGE, TABLE, undocs))
+    vote = render_vote(TEMPLATES, a, PAGE, TABLE, undocs)
+    return str(vote.line) + str(vote.panel)
 
 
 def test_vote_line_of_a_recorded_vote(adoptions: dict[str, Adoption]) -> None:
@@ -54,7 +55,8 @@ def test_vote_line_of_a_recorded_vote(adoptions: dict[str, Adoption]) -> None:
     assert line.group(0) == (
         '<p class="ar-vote ar-vote--recorded" data-yes="138" data-no="12" data-abstain="16" data-non-voting="27">'
         "Adopted by a recorded vote of 138 to 12, with 16 abstentions "
-        '(<a href="https://undocs.org/en/A/73/PV.65" title="Meeting record on undocs.org">A/73/PV.65</a>)</p>'
+        '(<a href="https://undocs.org/en/A/73/PV.65" title="Meeting record on undocs.org">A/73/PV.65</a>)'
+        ' · <a class="ar-vote-more" href="#vote">how States voted</a></p>'
     )
     # States link to their pages, relative to the resolution's page.
     assert '<a href="../../../../states/cn/">China</a>' in html
@@ -93,12 +95,13 @@ def test_data_text_is_escaped(adoptions: dict[str, Adoption]) -> None:
     assert '" onmouseover' not in html
 
 
-def test_fragment_passes_through_python_markdown(adoptions: dict[str, Adoption]) -> None:
-    html = vote_html(adoptions["A/RES/74/28"])
-    assert "\n\n" not in html
-    page = f"Some text.\n\n{html}\n\n## Official text\n"
-    rendered = markdown.markdown(page, extensions=["attr_list", "md_in_html", "footnotes", "tables"])
-    assert html in rendered
+def test_fragments_pass_through_python_markdown(adoptions: dict[str, Adoption]) -> None:
+    vote = render_vote(TEMPLATES, adoptions["A/RES/74/28"], PAGE, TABLE, undocs)
+    for html in (str(vote.line), str(vote.panel)):
+        assert "\n\n" not in html
+        page = f"Some text.\n\n{html}\n\n## Official text\n"
+        rendered = markdown.markdown(page, extensions=["attr_list", "md_in_html", "footnotes", "tables"])
+        assert html in rendered
 
 
 def test_map_has_every_member_and_no_inline_colour(adoptions: dict[str, Adoption]) -> None:
@@ -121,7 +124,7 @@ def test_draft_links_to_the_site_when_it_is_there(adoptions: dict[str, Adoption]
     def on_site(symbol: str) -> str:
         return "../../../../A/C.1/74/L.49/Rev.1/index.md" if symbol == "A/C.1/74/L.49/Rev.1" else undocs(symbol)
 
-    html = str(render_vote(TEMPLATES, a, PAGE, TABLE, on_site))
+    html = str(render_vote(TEMPLATES, a, PAGE, TABLE, on_site).panel)
     assert '<a href="../../../../A/C.1/74/L.49/Rev.1/">A/C.1/74/L.49/Rev.1</a>' in html
     assert '<a href="https://undocs.org/A/74/363">A/74/363</a>, paragraph 9' in html
 

@@ -274,6 +274,14 @@ def relative(from_page: str, to_page: str) -> str:
     return raw_href("/".join([".."] * (len(start) - common) + target[common:]))
 
 
+@dataclass(frozen=True, slots=True)
+class VoteHtml:
+    line: Markup
+    """The vote line, for the page's header."""
+    panel: Markup
+    """The panel (map, States by vote, sponsors, documents, sources), for after the text."""
+
+
 def render_vote(
     templates_dir: Path,
     a: Adoption | None,
@@ -281,14 +289,14 @@ def render_vote(
     table: StateTable,
     doc_href: Callable[[str], str],
     state_pages: frozenset[str] | None = None,
-) -> Markup:
+) -> VoteHtml:
     """The vote line and panel of a resolution page (``page``: its path in docs/); empty without data.
 
     ``doc_href`` links a document symbol (the draft, the report): this site's page or undocs.org.
     ``state_pages``: the States that have a page (all when ``None``).
     """
     if a is None:
-        return Markup("")
+        return VoteHtml(Markup(""), Markup(""))
 
     def state_href(code: str) -> str:
         if state_pages is not None and code not in state_pages:
@@ -296,8 +304,11 @@ def render_vote(
         return relative(page, state_page(code))
 
     view = vote_view(a, table, state_href, lambda symbol: raw_href(doc_href(symbol)))
-    html = html_environment(templates_dir).get_template("vote.html.j2").render(v=view)
-    return Markup(html.strip())  # noqa: S704 - rendered by an autoescaping environment
+    env = html_environment(templates_dir)
+    return VoteHtml(
+        Markup(env.get_template("vote-line.html.j2").render(v=view, panel=True).strip()),  # noqa: S704 - autoescaped
+        Markup(env.get_template("vote.html.j2").render(v=view).strip()),  # noqa: S704 - autoescaped
+    )
 
 
 # -- State pages -----------------------------------------------------------------------------------
@@ -490,15 +501,21 @@ def render_state_pages(
         )
         pages[state_page(code)] = env.get_template("state.md.j2").render(
             front=front_matter(
-                {"title": view.name, "description": f"How {view.name} voted on the resolutions of this site."}
+                {
+                    "title": view.name,
+                    "description": f"How {view.name} voted on the resolutions of this site.",
+                    "edit_url": "",  # derived from the adoption data: nothing here to edit
+                }
             ),
-            marker=Markup(marker),  # noqa: S704 - a constant  # noqa: S704 - a constant
+            marker=Markup(marker),  # noqa: S704 - a constant
             s=view,
             index=relative(state_page(code), STATES_INDEX),
         )
     rows.sort(key=lambda r: _sort_name(r.name))
     pages[STATES_INDEX] = env.get_template("states.md.j2").render(
-        front=front_matter({"title": "States", "description": "How each State voted on the resolutions of this site."}),
+        front=front_matter(
+            {"title": "States", "description": "How each State voted on the resolutions of this site.", "edit_url": ""}
+        ),
         marker=Markup(marker),  # noqa: S704 - a constant
         rows=rows,
         resolutions=len(entries),
