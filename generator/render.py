@@ -19,6 +19,7 @@ How text reaches the page, by construction:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -350,6 +351,34 @@ class HeaderView:
     distribution: str
 
 
+@dataclass(frozen=True, slots=True)
+class SearchKeys:
+    """What the site search indexes of a resolution besides its text (templates/macros.j2,
+    ``search_keys``): the symbol and number, and the values readers filter results by."""
+
+    symbol: str
+    number: str
+    body: str
+    session: str
+    """``73``, ``ES-11``: the General Assembly session from the symbol; ``""`` for other bodies."""
+    year: str
+    language: str
+    """ISO 639-1 code of the page's language."""
+
+    @classmethod
+    def of(cls, res: Resolution, lang: str) -> SearchKeys:
+        session = re.match(r"A/RES/([^/]+)/", res.symbol)
+        when = res.adoption_date
+        return cls(
+            symbol=res.symbol,
+            number=res.number,
+            body=res.body,
+            session=session.group(1) if session else "",
+            year=str(when.year) if when else "",
+            language=lang,
+        )
+
+
 def render_resolution(
     env: jinja2.Environment,
     res: Resolution,
@@ -418,6 +447,7 @@ def render_resolution(
         ),
         href=linker.href,
         documents_link=linker.page_link(DOCUMENTS_PAGE),
+        search=SearchKeys.of(res, lang),
     )
 
 
