@@ -6,10 +6,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test lint typecheck unit browser chromium install install-test pages check clean
+.PHONY: site site-zensical serve test lint typecheck unit browser chromium install install-test install-zensical pages check clean
 
 site: install
 	$(BIN)/mkdocs build --strict
+
+# The same docs/ built by Zensical, which runs no MkDocs plugin: the generator and the search
+# index run as commands before and after it.
+site-zensical: install-zensical
+	$(BIN)/python -m generator build
+	$(BIN)/zensical build
+	$(BIN)/python -m generator search-index site
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -32,11 +39,16 @@ typecheck: install-test
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+install-zensical: $(VENV)/.installed-zensical
 
 $(VENV)/.installed: pyproject.toml
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-zensical: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[zensical]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
