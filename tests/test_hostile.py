@@ -182,8 +182,12 @@ def test_unusable_data_is_refused_by_check_and_build(case: Path, tmp_path: Path)
 
 # -- 2. the built HTML is safe -----------------------------------------------------------------
 
-OWN_SCRIPTS = re.compile(r"^(\.\./|/[a-z-]+/)*(javascripts/[a-z-]+\.js|assets/javascripts/bundle\.[0-9a-f]+\.min\.js)$")
-"""The site's own script files, by relative address (or absolute path, on the 404 page)."""
+OWN_SCRIPTS = re.compile(
+    r"^(\./|\.\./|/[a-z-]+/)*(javascripts/[a-z-]+\.js|assets/javascripts/bundle\.[0-9a-f]+\.min\.js)$"
+)
+"""The site's own script files, by relative address (``./`` on the home page as Zensical writes
+it), or absolute path on the 404 page.  The search bundle's script (pagefind/pagefind.js) is no
+page's script: the site's search script imports it when the reader opens search."""
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background"}
 RESOURCE_TAGS = {"img", "script", "iframe", "embed", "object", "source", "audio", "video", "track", "image"}
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "style", "math"}
