@@ -195,6 +195,8 @@ def run_query(pg: Any, query: str) -> tuple[float, int]:
     results are shown, number of results shown).  The time includes the dialog's 150 ms wait
     for the reader to stop typing."""
     box = pg.locator("dialog.ar-search input[type=search]")
+    box.wait_for(state="visible", timeout=30_000)
+    pg.evaluate("document.querySelector('.ar-search__status').textContent = ''")  # not the last query's
     box.fill(query[:-1])
     pg.evaluate(
         """() => { const box = document.querySelector('dialog.ar-search input[type=search]');

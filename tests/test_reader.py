@@ -168,6 +168,7 @@ def test_search_filters_by_body(page: object, site_url: str) -> None:
     page.goto(site_url + "/")  # type: ignore[attr-defined]
     links = search(page, "United Nations")
     assert any("/A/RES/" in (a.get_attribute("href") or "") for a in links.all())  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Filters").click()  # type: ignore[attr-defined]
     page.locator("dialog.ar-search select[data-filter=body]").select_option("Security Council")  # type: ignore[attr-defined]
     page.wait_for_function(  # type: ignore[attr-defined]
         "() => [...document.querySelectorAll('.ar-search__link')].every(a => a.getAttribute('href').startsWith('/S/'))"

@@ -21,7 +21,7 @@
   var script = document.currentScript;
   if (!script || !script.src) return;
   var root = new URL("../", script.src); // this file is javascripts/search.js under the site root
-  var PAGES_AT_ONCE = 6; // pages whose fragments a query downloads; "More results" reads more
+  var PAGES_AT_ONCE = 4; // pages whose fragments a query downloads; "More results" reads more
   var PER_PAGE = 3; // paragraphs shown per page in the list
   var DEBOUNCE_MS = 150;
   var HIGHLIGHT = "highlight";
@@ -193,10 +193,23 @@
       enterkeyhint: "search",
     });
     var close = el("button", { type: "button", class: "ar-search__close", "aria-label": "Close search" }, "Close");
+    // The filters' values are read when the reader asks for them: a query does not need them.
+    var filtersButton = el("button", { type: "button", class: "ar-search__filters-open", "aria-expanded": "false" }, "Filters");
     filterBox = el("div", { class: "ar-search__filters" });
     form.appendChild(input);
     form.appendChild(close);
+    form.appendChild(filtersButton);
     form.appendChild(filterBox);
+    filtersButton.addEventListener("click", function () {
+      filtersButton.disabled = true;
+      load().then(function (pf) { return pf.filters(); }).then(function (filters) {
+        showFilters(filters);
+        filtersButton.remove();
+        var first = filterBox.querySelector("select");
+        if (first) first.focus();
+        else filterBox.appendChild(el("span", {}, "Nothing to filter by: one body, one session, one language."));
+      });
+    });
     status = el("p", { class: "ar-search__status", role: "status", "aria-live": "polite" });
     list = el("ol", { class: "ar-search__results", "aria-label": "Results" });
     more = el("button", { type: "button", class: "ar-search__more", hidden: "" }, "More results");
@@ -235,11 +248,7 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         // No worker: one script less to download; a query's work is a few milliseconds.
-        var instance = pf.createInstance({ noWorker: true });
-        return instance.filters().then(function (filters) {
-          showFilters(filters);
-          return instance;
-        });
+        return pf.createInstance({ noWorker: true });
       });
       pagefind.catch(function () {
         pagefind = null;
