@@ -202,8 +202,11 @@
     form.appendChild(filterBox);
     filtersButton.addEventListener("click", function () {
       filtersButton.disabled = true;
-      load().then(function (pf) { return pf.filters(); }).then(function (filters) {
-        showFilters(filters);
+      load().then(function (pf) {
+        return Promise.all([pf.filters(), languages()]);
+      }).then(function (found) {
+        showFilters(found[0]);
+        showLanguages(found[1]);
         filtersButton.remove();
         var first = filterBox.querySelector("select");
         if (first) first.focus();
@@ -258,7 +261,7 @@
     return pagefind;
   }
 
-  var FILTERS = [["body", "Body"], ["session", "Session"], ["language", "Language"]];
+  var FILTERS = [["body", "Body"], ["session", "Session"]];
 
   function showFilters(filters) {
     FILTERS.forEach(function (f) {
@@ -275,6 +278,42 @@
     });
   }
 
+  /* -- languages: Pagefind keeps one index per language and searches the page's own.  The
+     reader may add the others (Pagefind's mergeIndex, the same bundle in another language);
+     each page carries a "language" filter, which then tells them apart. -------------------- */
+
+  var pageLanguage = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  var merged = new Set([pageLanguage]);
+
+  function languages() {
+    return fetch(new URL("pagefind/pagefind-entry.json", root).href)
+      .then(function (r) { return r.json(); })
+      .then(function (entry) { return Object.keys(entry.languages || {}); })
+      .catch(function () { return []; });
+  }
+
+  function showLanguages(codes) {
+    if (codes.length < 2) return;
+    var label = el("label", { class: "ar-search__filter" }, "Language ");
+    var select = el("select", { "data-language": "" });
+    select.appendChild(el("option", { value: pageLanguage }, languageName(pageLanguage)));
+    codes.filter(function (c) { return c !== pageLanguage; }).forEach(function (c) {
+      select.appendChild(el("option", { value: c }, languageName(c)));
+    });
+    select.appendChild(el("option", { value: "*" }, "all languages"));
+    select.addEventListener("change", function () {
+      var wanted = select.value === "*" ? codes : [select.value];
+      load().then(function (pf) {
+        return Promise.all(wanted.filter(function (c) { return !merged.has(c); }).map(function (c) {
+          merged.add(c);
+          return pf.mergeIndex(new URL("pagefind/", root).href, { language: c });
+        }));
+      }).then(function () { run(input.value, true); });
+    });
+    label.appendChild(select);
+    filterBox.appendChild(label);
+  }
+
   function languageName(code) {
     try { return new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" }).of(code); }
     catch (e) { return code; }
@@ -282,7 +321,11 @@
 
   function chosenFilters() {
     var out = {};
-    filterBox.querySelectorAll("select").forEach(function (s) { if (s.value) out[s.dataset.filter] = s.value; });
+    filterBox.querySelectorAll("select[data-filter]").forEach(function (s) { if (s.value) out[s.dataset.filter] = s.value; });
+    var language = filterBox.querySelector("select[data-language]");
+    var chosen = language ? language.value : pageLanguage;
+    // Once other languages' indexes are merged, the page's language is a filter like the others.
+    if (chosen !== "*" && merged.size > 1) out.language = chosen;
     return out;
   }
 
