@@ -38,16 +38,18 @@
     return fold(text).match(WORD) || [];
   }
 
-  function holdsPhrase(tokens, wanted) {
-    if (!wanted.length) return false;
+  /* Where the searched words stand one after the other in tokens (the last may be the start of
+     a word, as it is typed), or -1. */
+  function phraseAt(tokens, wanted) {
+    if (!wanted.length) return -1;
     outer: for (var i = 0; i + wanted.length <= tokens.length; i++) {
       for (var j = 0; j < wanted.length; j++) {
         var last = j === wanted.length - 1;
         if (!(tokens[i + j] === wanted[j] || (last && tokens[i + j].indexOf(wanted[j]) === 0))) continue outer;
       }
-      return true;
+      return i;
     }
-    return false;
+    return -1;
   }
 
   function holdsAll(tokens, wanted) {
@@ -135,7 +137,11 @@
     bySegment.forEach(function (seg) {
       var start = seg.index < 0 ? 0 : anchors[seg.index].location;
       var end = seg.index + 1 < anchors.length ? anchors[seg.index + 1].location : content.length;
-      var tokens = terms(content.slice(start, end).join(" "));
+      var tokens = [], owner = []; // the paragraph's words, and the content word each comes from
+      for (var w = start; w < end; w++) {
+        terms(content[w]).forEach(function (t) { tokens.push(t); owner.push(w); });
+      }
+      var at = phraseAt(tokens, wanted);
       var anchor = seg.index < 0 ? null : anchors[seg.index];
       out.push({
         page: page,
@@ -145,7 +151,8 @@
         end: end,
         hits: seg.hits,
         score: seg.score,
-        phrase: holdsPhrase(tokens, wanted),
+        phrase: at >= 0,
+        phraseWord: at >= 0 ? owner[at] : -1,
         all: holdsAll(tokens, wanted),
         words: content,
       });
@@ -423,7 +430,8 @@
     return li;
   }
 
-  /* Forty words of the paragraph around its first hit, the words found marked.  The hidden
+  /* Forty words of the paragraph from just before the phrase, or else its first hit, the words
+     found marked.  The hidden
      symbol field that opens a page (templates/macros.j2, search_keys) is not shown. */
   function excerpt(p) {
     var span = el("span", { class: "ar-search__excerpt" });
@@ -431,7 +439,7 @@
     var keys = p.data.meta.keys;
     var floor = p.anchor || !keys ? p.start : p.start + keys.split(/\s+/).length;
     var after = p.hits.filter(function (h) { return h >= floor; });
-    var firstHit = after.length ? Math.min.apply(null, after) : floor;
+    var firstHit = p.phraseWord >= floor ? p.phraseWord : after.length ? Math.min.apply(null, after) : floor;
     var start = Math.max(floor, firstHit - 10);
     var end = Math.min(p.end, start + 40);
     if (start > floor) span.appendChild(document.createTextNode("… "));
