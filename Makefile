@@ -6,10 +6,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test lint typecheck unit browser chromium install install-test pages check import clean
+.PHONY: site site-zensical serve test lint typecheck unit browser chromium install install-test install-zensical pages check import clean
 
 site: install
 	$(BIN)/mkdocs build --strict
+
+# The same docs/ built by Zensical, which runs no MkDocs plugin: the generator and the search
+# index run as commands before and after it.
+site-zensical: install-zensical
+	$(BIN)/python -m generator build
+	$(BIN)/zensical build
+	$(BIN)/python -m generator search-index site
 
 # Served at / rather than under the path of site_url (mkdocs serve would use that path).
 serve: install
@@ -38,11 +45,16 @@ typecheck: install-test
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+install-zensical: $(VENV)/.installed-zensical
 
 $(VENV)/.installed: pyproject.toml
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-zensical: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[zensical]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

@@ -39,6 +39,31 @@ PY = sys.executable
 EDIT_MARK = "\nA further remark, added by the benchmark.\n"
 
 
+def search_queries(site: Path) -> list[dict[str, Any]]:
+    """What a reader's browser downloads and waits for three queries in one visit of a resolution
+    page of the synthetic site (Chromium; nothing without it): a phrase found on many pages
+    (this first query also opens search), the symbol of another resolution, another phrase."""
+    from bench.weight import CHROMIUM, first_query
+
+    pages = sorted(site.glob("A/RES/*/*/index.html"))
+    if not CHROMIUM.exists() or len(pages) < 2:
+        print("search queries not measured: no Chromium, or no resolution pages")
+        return []
+    page = pages[0].parent.relative_to(site).as_posix() + "/"
+    other = pages[len(pages) // 2].parent.relative_to(site).as_posix()  # A/RES/70/5
+    try:
+        queries = first_query(site, page, ["early warning mechanisms", other[len("A/RES/") :], "maritime safety"])
+    except ImportError:
+        print("search queries not measured: no Playwright")
+        return []
+    for q in queries:
+        print(
+            f"search {q['query']!r}: {q['bytes'] / 1024:.0f} KB ({q['gzip_bytes'] / 1024:.0f} KB gzip) "
+            f"in {q['requests']} requests, results after {q['latency_ms']} ms, {q['results']} shown"
+        )
+    return queries
+
+
 def plain_config(config: Path) -> Path:
     """A copy of mkdocs.yml beside it without the ``annotated-resolutions`` plugin entry."""
     text = config.read_text("utf-8")
@@ -185,6 +210,11 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     w4 = written(after3, after4)
     plain = measure([*mk, str(site_plain), "--config-file", str(plain_config(config))], project, args.timeout)
     plain.check("mkdocs build without the plugin")
+    # The search index alone (the plugin build above includes it), on the site built without it.
+    index = measure([PY, "-m", "generator", "search-index", str(site_plain)], project, args.timeout)
+    index.check("search index of the site built without the plugin")
+    index_files, index_bytes = site_size(site_plain / "pagefind")
+    queries = search_queries(site_plugin)
     plugin_files, plugin_bytes = site_size(site_plugin)
     plain_files, plain_bytes = site_size(site_plain)
 
@@ -229,6 +259,14 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
         "site_files": plugin_files,
         "site_mb": round(plugin_bytes / 2**20, 1),
         "mkdocs_warnings": with_plugin.stderr.count("WARNING"),
+        "search_index_s": round(index.seconds, 3),
+        "search_index_cpu_s": round(index.cpu_seconds, 3),
+        "search_index_kb": round(index_bytes / 1024),
+        "search_index_files": index_files,
+        "search_query_kb": round(queries[0]["bytes"] / 1024) if queries else None,
+        "search_query_gzip_kb": round(queries[0]["gzip_bytes"] / 1024) if queries else None,
+        "search_query_ms": queries[0]["latency_ms"] if queries else None,
+        "search_queries": [{k: v for k, v in q.items() if k != "files"} for q in queries],
     }
     table(result, imp, gen1, gen2, gen3, with_plugin, plain, edited, plain_files, plain_bytes)
     if profile_text:

@@ -3,16 +3,16 @@
 Two measurements of the site built from this repository:
 
 - static: the page's HTML, what it references (stylesheets, scripts, icon, images), what those
-  stylesheets reference (fonts, images), the search worker and the search index that Material
-  loads when the page has a search form (at page load, or when the reader opens search if the
-  page holds the index back, as ``overrides/main.html`` does);
+  stylesheets reference (fonts, images), and what opening the site search fetches (Pagefind's
+  script, its WebAssembly and the index metadata; docs/javascripts/search.js);
 - browser (when Debian's Chromium and Playwright are installed): every request Chromium makes
   while loading the page from 127.0.0.1 and letting it settle, then every further request when
-  the reader opens search (the "/" shortcut).  Requests to other hosts are blocked and listed: a
-  reader's browser would make them.
+  the reader opens search (the "/" shortcut) and runs a first query (:func:`first_query`).
+  Requests to other hosts are blocked and listed: a reader's browser would make them.
 
-Each resource says ``when`` it is downloaded: ``load`` (every page view) or ``search`` (only once
-the reader opens search).  ``total_bytes`` is a page view; ``with_search_bytes`` adds search.
+Each resource says ``when`` it is downloaded: ``load`` (every page view), ``search`` (once the
+reader opens search) or ``query`` (for the first query).  ``total_bytes`` is a page view;
+``on_search_bytes`` what opening search and a first query add; ``with_search_bytes`` both.
 
 Sizes are given as served (uncompressed, as by a plain static server) and gzip-compressed (what a
 host such as GitHub Pages sends); nothing of the site is changed.
@@ -36,6 +36,8 @@ from bench.procs import child_env, measure
 from tests.site_server import free_port, serve  # the browser tests' server, on 127.0.0.1
 
 CHROMIUM = Path("/usr/bin/chromium")
+SEARCH_QUERY = "dual-use technologies"
+"""The first query of the weight report (a phrase of A/RES/73/266)."""
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)|@import\s+(['\"])([^'\"]+)\3")
 
 
@@ -48,7 +50,8 @@ class Resource:
     gzip_bytes: int
     why: str
     when: str = "load"
-    """``load``: on every page view; ``search``: once the reader opens search."""
+    """``load``: on every page view; ``search``: once the reader opens search; ``query``: for the
+    first query."""
 
 
 class _Refs(HTMLParser):
@@ -107,6 +110,11 @@ def _kind(path: str) -> str:
         "ttf": "font",
         "otf": "font",
         "png": "image",
+        "pagefind": "search index",
+        "pf_meta": "search index",
+        "pf_index": "search index",
+        "pf_filter": "search index",
+        "pf_fragment": "search index",
         "svg": "image",
         "ico": "image",
         "jpg": "image",
@@ -163,15 +171,17 @@ def static_weight(site: Path, page: str) -> tuple[list[Resource], list[str]]:
                 if not target.startswith("data:"):
                     add(urljoin(css_url, target), f"url() in {urlsplit(css_url).path}")
     config: dict[str, Any] = json.loads(refs.config) if refs.config.strip() else {}
-    if config.get("search"):
-        add(urljoin(page_url, config["search"]), "search worker (Material, at page load)", "js")
-    if refs.search_form:
-        base_url = urljoin(page_url, (config.get("base") or ".") + "/")
-        index = urljoin(base_url, "search/search_index.json")
-        if b"arSearchIndex" in html:  # held back until the reader opens search (overrides/main.html)
-            add(index, "search index (Material, when the reader opens search)", "search index", "search")
-        else:
-            add(index, "search index (Material, at page load)", "search index")
+    search_script = next((u for u, _, _ in refs.refs if u.split("?")[0].endswith("javascripts/search.js")), "")
+    if search_script:
+        bundle = urljoin(urljoin(page_url, search_script), "../pagefind/")
+        add(urljoin(bundle, "pagefind.js"), "search script (Pagefind, when the reader opens search)", "js", "search")
+        entry = local(urljoin(bundle, "pagefind-entry.json"))
+        if entry is not None and entry.exists():
+            add(urljoin(bundle, "pagefind-entry.json"), "search languages (Pagefind)", "search index", "search")
+            languages = json.loads(entry.read_text("utf-8"))["languages"]
+            lang = next(iter(languages.values()))
+            add(urljoin(bundle, f"pagefind.{lang['hash']}.pf_meta"), "search index metadata", "search index", "search")
+            add(urljoin(bundle, f"wasm.{lang['wasm']}.pagefind"), "search code (WebAssembly)", "search index", "search")
     if refs.previews:
         base_url = urljoin(page_url, (config.get("base") or ".") + "/")
         add(urljoin(base_url, "sitemap.xml"), "sitemap (Material's link previews, at page load)", "sitemap")
@@ -180,8 +190,82 @@ def static_weight(site: Path, page: str) -> tuple[list[Resource], list[str]]:
     return list(seen.values()), external
 
 
-def browser_weight(site: Path, page: str, port: int) -> tuple[list[Resource], list[str]]:
-    """Every request Chromium makes for ``page``; other hosts are blocked and listed."""
+def run_query(pg: Any, query: str) -> tuple[float, int]:
+    """Type ``query`` in the open search dialog; (milliseconds from the last keystroke until the
+    results are shown, number of results shown).  The time includes the dialog's 150 ms wait
+    for the reader to stop typing."""
+    box = pg.locator("dialog.ar-search input[type=search]")
+    box.wait_for(state="visible", timeout=30_000)
+    pg.evaluate("document.querySelector('.ar-search__status').textContent = ''")  # not the last query's
+    box.fill(query[:-1])
+    pg.evaluate(
+        """() => { const box = document.querySelector('dialog.ar-search input[type=search]');
+                   box.addEventListener('input', () => { window.__typed = performance.now(); }, {once: true}); }"""
+    )
+    box.press_sequentially(query[-1:])
+    pg.wait_for_function(
+        """() => { const s = document.querySelector('.ar-search__status');
+                   return s && /found|Nothing/.test(s.textContent) && !/Searching/.test(s.textContent); }""",
+        timeout=60_000,
+    )
+    ms = pg.evaluate("performance.now() - window.__typed")
+    return float(ms), int(pg.locator(".ar-search__link").count())
+
+
+def first_query(site: Path, page: str, queries: list[str], port: int = 0) -> list[dict[str, Any]]:
+    """What a reader downloads and waits for each query, in order, in one visit of ``page``: the
+    first includes opening search (Pagefind's script, WebAssembly, index metadata, filters)."""
+    from playwright.sync_api import Request, sync_playwright
+
+    out: list[dict[str, Any]] = []
+    with serve(site, port) as base, sync_playwright() as p:
+        root = base + "/"
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+        )
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            got: list[tuple[str, int, int]] = []
+
+            def finished(req: Request) -> None:
+                resp = req.response()
+                if resp is None or not req.url.startswith(root):
+                    return
+                try:
+                    body = resp.body()
+                except Exception:
+                    return
+                got.append((req.url[len(root) :], len(body), _gz(body)))
+
+            context.on("requestfinished", finished)
+            pg = context.new_page()
+            pg.goto(root + page, wait_until="networkidle")
+            pg.keyboard.press("/")
+            for query in queries:
+                got.clear()
+                ms, results = run_query(pg, query)
+                pg.wait_for_load_state("networkidle")
+                out.append(
+                    {
+                        "query": query,
+                        "bytes": sum(g[1] for g in got),
+                        "gzip_bytes": sum(g[2] for g in got),
+                        "requests": len(got),
+                        "latency_ms": round(ms),
+                        "results": results,
+                        "files": sorted(g[0] for g in got),
+                    }
+                )
+            context.close()
+        finally:
+            browser.close()
+    return out
+
+
+def browser_weight(site: Path, page: str, port: int, query: str = SEARCH_QUERY) -> tuple[list[Resource], list[str]]:
+    """Every request Chromium makes for ``page``, then for opening search and a first query;
+    other hosts are blocked and listed."""
     from playwright.sync_api import Request, Route, sync_playwright
 
     got: dict[str, Resource] = {}
@@ -224,10 +308,13 @@ def browser_weight(site: Path, page: str, port: int) -> tuple[list[Resource], li
             pg.goto(root + page, wait_until="networkidle")
             pg.mouse.wheel(0, 100_000)  # anything loaded on scroll
             pg.wait_for_timeout(2000)
-            phase[0] = "search"  # the reader opens search with Material's shortcut
+            phase[0] = "search"  # the reader opens search with its shortcut
             pg.keyboard.press("/")
             pg.wait_for_load_state("networkidle")
-            pg.wait_for_timeout(2000)
+            pg.wait_for_timeout(1000)
+            phase[0] = "query"
+            run_query(pg, query)
+            pg.wait_for_load_state("networkidle")
             context.close()
         finally:
             browser.close()
@@ -256,6 +343,10 @@ def weight_report(page: str, browser: bool = True, timeout: float = 600, root: P
                 method = "requests made by Chromium loading the page from 127.0.0.1"
             except ImportError:
                 pass
+        queries: list[dict[str, Any]] = []
+        if method.startswith("requests made by Chromium"):
+            queries = first_query(site, page, [SEARCH_QUERY, "73/266", "S/RES/1590"])
+        index_bytes = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
         resources.sort(key=lambda r: (r.when != "load", -r.bytes))
         static_only = {r.path for r in static_weight(site, page)[0]} - {r.path for r in resources}
         print(f"\nreader-side weight of /{page} ({method})\n")
@@ -271,11 +362,15 @@ def weight_report(page: str, browser: bool = True, timeout: float = 600, root: P
         for r in on_search:
             print(
                 f"{r.path:<{w}}  {r.kind:<12}  {r.bytes:>10,}  {r.gzip_bytes:>10,}  {r.why}"
-                + ("" if "search" in r.why else ", on opening search")
+                + (
+                    ""
+                    if "search" in r.why
+                    else (", for the first query" if r.when == "query" else ", on opening search")
+                )
             )
         search_bytes = sum(r.bytes for r in on_search)
         search_gz = sum(r.gzip_bytes for r in on_search)
-        print(f"{'+ on opening search':<{w}}  {'':<12}  {search_bytes:>10,}  {search_gz:>10,}")
+        print(f"{'+ search and a first query':<{w}}  {'':<12}  {search_bytes:>10,}  {search_gz:>10,}")
         print(f"{'total with search':<{w}}  {'':<12}  {total + search_bytes:>10,}  {total_gz + search_gz:>10,}")
         by_kind: dict[str, list[int]] = {}
         for r in on_load:
@@ -285,6 +380,12 @@ def weight_report(page: str, browser: bool = True, timeout: float = 600, root: P
         print(
             "\nby kind (page load): " + ", ".join(f"{k} {v[0]:,} ({v[1]:,} gzip)" for k, v in sorted(by_kind.items()))
         )
+        for q in queries:
+            print(
+                f"search {q['query']!r}: {q['bytes']:,} bytes ({q['gzip_bytes']:,} gzip) in {q['requests']} requests, "
+                f"results after {q['latency_ms']} ms"
+            )
+        print(f"search index on the site: {index_bytes:,} bytes")
         if external:
             print("requests to other hosts:\n  " + "\n  ".join(external))
         if static_only:
@@ -299,6 +400,8 @@ def weight_report(page: str, browser: bool = True, timeout: float = 600, root: P
             "on_search_gzip_bytes": search_gz,
             "with_search_bytes": total + search_bytes,
             "with_search_gzip_bytes": total_gz + search_gz,
+            "search_index_bytes": index_bytes,
+            "search_queries": [{k: v for k, v in q.items() if k != "files"} for q in queries],
             "resources": [asdict(r) for r in resources],
             "external_requests": external,
         }

@@ -44,7 +44,6 @@ from generator.render import (
     site_card,
     tagged,
 )
-from generator.search import paragraph_entries
 from generator.store import DATA_FILE, load_resolution, write_if_changed
 from generator.votes import render as votes_render
 from generator.votes.site import Adoptions, load_adoptions, state_units
@@ -627,22 +626,6 @@ def generate(
         report.removed = remove_stale(docs, wanted)
         manifest.save()
     return report, rendered
-
-
-def search_entries(project: Project, loaded: Loaded) -> dict[str, list[dict[str, str]]]:
-    """The search entries of every resolution page (see :mod:`generator.search`), from the cache
-    for the folders that have not changed."""
-    out: dict[str, list[dict[str, str]]] = {}
-    folder = cache_dir(project.root) / "search"
-    for symbol, (key, _) in loaded.fingerprints.items():
-        path = folder / f"{slug_of(symbol)}.pickle"
-        entries = load_entry(path, key)
-        if not isinstance(entries, dict):
-            res, slots = loaded.model(symbol)
-            entries = paragraph_entries([res], {symbol: slots})
-            store_entry(path, key, entries)
-        out.update(entries)
-    return out
 
 
 def build(project: Project, jobs: int = 1) -> BuildReport:

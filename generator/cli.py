@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator import|build|check``.
+"""Command line: ``python -m generator import|build|check|stamp|search-index``.
 
 Exit status: 0 success, 1 ``check`` found problems, 2 bad input (nothing written).
 """
@@ -22,6 +22,7 @@ from generator.importer import FORMATS, import_file
 from generator.importer.summary import summary
 from generator.project import project_from_config
 from generator.reimport import apply_moves, parse_renames, plan_moves
+from generator.search import index_site
 from generator.votes.importer import import_votes
 
 
@@ -148,6 +149,17 @@ def cmd_votes_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search_index(args: argparse.Namespace) -> int:
+    """Index a built site for search (Pagefind): what the MkDocs plugin does after a build, for
+    engines that run no plugin (Zensical)."""
+    report = index_site(Path(args.site_dir))
+    print(
+        f"indexed {report.pages} pages in {report.languages} language(s), {report.words} words "
+        f"-> {report.bundle} ({report.bytes / 1024:.0f} KB)"
+    )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     ap.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
@@ -211,6 +223,13 @@ def parser() -> argparse.ArgumentParser:
         "Akoma Ntoso XML of resolutions",
     )
     vi.set_defaults(func=cmd_votes_import)
+    si = sub.add_parser(
+        "search-index",
+        help="write the site search's index (Pagefind) into SITE_DIR/pagefind/ after a build "
+        "(the MkDocs plugin does it itself; for Zensical)",
+    )
+    si.add_argument("site_dir", metavar="SITE_DIR", help="the built site, e.g. site")
+    si.set_defaults(func=cmd_search_index)
     return ap
 
 

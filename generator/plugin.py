@@ -5,7 +5,6 @@ All the work is done by :func:`generator.build.build`; this file only connects i
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.build import Loaded, default_jobs, generate, load_project, search_entries
+from generator.build import Loaded, default_jobs, generate, load_project
 from generator.errors import GeneratorError
 from generator.project import Project, project_from_config
-from generator.search import merge
+from generator.search import index_site
 
 log = logging.getLogger("mkdocs.plugins.annotated-resolutions")
 
@@ -93,13 +92,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Search hits on the official text open the paragraph, not the top of the text.
-        index_file = Path(config.site_dir) / "search" / "search_index.json"
-        if not (self.loaded and self.project and index_file.exists()):
-            return
-        index = json.loads(index_file.read_text("utf-8"))
-        merged = merge(index, search_entries(self.project, self.loaded))
-        index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        # The site search's index, from the built pages (the same command serves Zensical).
+        try:
+            report = index_site(Path(config.site_dir))
+        except GeneratorError as exc:
+            raise PluginError(f"annotated-resolutions: the search index could not be built:\n{exc}") from None
+        log.info("search index: %d pages, %d words, %d KB", report.pages, report.words, report.bytes // 1024)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.project is not None

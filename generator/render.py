@@ -498,6 +498,34 @@ def timeline(
     return before, after
 
 
+@dataclass(frozen=True, slots=True)
+class SearchKeys:
+    """What the site search indexes of a resolution besides its text (templates/macros.j2,
+    ``search_keys``): the symbol and number, and the values readers filter results by."""
+
+    symbol: str
+    number: str
+    body: str
+    session: str
+    """``73``, ``ES-11``: the General Assembly session from the symbol; ``""`` for other bodies."""
+    year: str
+    language: str
+    """ISO 639-1 code of the page's language."""
+
+    @classmethod
+    def of(cls, res: Resolution, lang: str) -> SearchKeys:
+        session = re.match(r"A/RES/([^/]+)/", res.symbol)
+        when = res.adoption_date
+        return cls(
+            symbol=res.symbol,
+            number=res.number,
+            body=res.body,
+            session=session.group(1) if session else "",
+            year=str(when.year) if when else "",
+            language=lang,
+        )
+
+
 def render_resolution(
     env: jinja2.Environment,
     res: Resolution,
@@ -574,6 +602,7 @@ def render_resolution(
         after=after,
         documents_link=linker.page_link(DOCUMENTS_PAGE),
         vote=render_vote(project.templates_dir, adoption, page, state_table(), linker.href),
+        search=SearchKeys.of(res, lang),
     )
 
 

@@ -4,6 +4,7 @@ print, palettes.  Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
 import re
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -77,84 +78,118 @@ def test_reference_manager_files_and_metadata(page: object, site_url: str) -> No
         assert r.read(8) == b"\x89PNG\r\n\x1a\n"
 
 
+def search(page: object, query: str, key: str = "/") -> object:
+    """Open the site search with a keyboard shortcut, type ``query``; the result links."""
+    page.keyboard.press(key)  # type: ignore[attr-defined]
+    box = page.locator("dialog.ar-search input[type=search]")  # type: ignore[attr-defined]
+    assert box.evaluate("e => e === document.activeElement")
+    box.press_sequentially(query, delay=10)
+    links = page.locator("dialog.ar-search .ar-search__link")  # type: ignore[attr-defined]
+    links.first.wait_for(state="visible", timeout=10000)
+    return links
+
+
 @pytest.mark.parametrize(
     ("phrase", "anchor"),
     [
+        ("dual-use technologies", "#pp-5"),  # before A/RES/73/6, whose title has "Uses"
         ("two two-day informal consultative meetings", "#op-5"),
-        ("dual-use technologies", "#pp-5"),
-        ("national contributions came out", None),  # commentary is searchable too
+        ("institutional centrepiece of the resolution", "#op-3"),  # commentary opens its paragraph
     ],
 )
-def test_search_opens_the_paragraph(page: object, site_url: str, phrase: str, anchor: str | None) -> None:
+def test_search_puts_the_paragraph_with_the_phrase_first_and_opens_it(
+    page: object, site_url: str, phrase: str, anchor: str
+) -> None:
     page.goto(site_url + "/")  # type: ignore[attr-defined]
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
-    box.click()
-    page.wait_for_timeout(800)  # type: ignore[attr-defined]  # the search worker loads its index
-    box.press_sequentially(phrase, delay=20)
-    # The first visible hit inside the resolution's page (Material lists the page itself first,
-    # and folds away further hits of other pages).
-    first = page.locator(  # type: ignore[attr-defined]
-        f'.md-search-result__item a[href*="{PAGE}"][href*="#"]:visible'
-    ).first
-    first.wait_for(state="visible", timeout=10000)
+    links = search(page, phrase)
+    first = links.first  # type: ignore[attr-defined]
     href = first.get_attribute("href") or ""
-    if anchor:
-        assert re.search(re.escape(PAGE) + r"\?h=[^#]*" + re.escape(anchor) + "$", href), href
-        shot(page, "search-" + anchor.lstrip("#"))
-        first.click()
-        page.wait_for_url(re.compile(re.escape(anchor) + "$"))  # type: ignore[attr-defined]
-        target = page.locator(anchor).bounding_box()  # type: ignore[attr-defined]
-        assert target is not None and 0 <= target["y"] < 900
-    else:
-        assert href.endswith("#op-3"), href
-        assert "Commentary on A/RES/73/266, operative paragraph 3" in first.inner_text()
+    assert re.search(re.escape(PAGE) + r"\?highlight=[^#]*" + re.escape(anchor) + "$", href), href
+    assert first.locator("mark").count() >= 1
+    shot(page, "search-" + anchor.lstrip("#"))
+    first.click()
+    page.wait_for_url(re.compile(re.escape(anchor) + "$"))  # type: ignore[attr-defined]
+    target = page.locator(anchor)  # type: ignore[attr-defined]
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    assert target.locator("mark.ar-search-hit").count() >= 1
 
 
-INDEX = "/search/search_index.json"
+@pytest.mark.parametrize(
+    ("symbol", "path"),
+    [("73/266", PAGE), ("A/RES/73/7", "/A/RES/73/7/"), ("S/RES/1590", "/S/RES/1590(2005)/")],
+)
+def test_a_symbol_opens_its_resolution(page: object, site_url: str, symbol: str, path: str) -> None:
+    page.goto(site_url + "/contributing/")  # type: ignore[attr-defined]
+    first = search(page, symbol).first  # type: ignore[attr-defined]
+    href = first.get_attribute("href") or ""
+    assert href.split("?")[0] == path and "#" not in href, href
+    first.click()
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    assert urllib.parse.unquote(page.url).split("?")[0] == site_url + path  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("how", ["click", "/", "s"])
-def test_search_index_loads_only_when_search_is_used(page: object, site_url: str, how: str) -> None:
-    """A page view without search downloads no search index; the first use of search fetches it."""
+def test_highlights_only_whole_words(page: object, site_url: str) -> None:
+    page.goto(site_url + PAGE + "?highlight=use#pp-5")  # type: ignore[attr-defined]
+    marks = page.evaluate(  # type: ignore[attr-defined]
+        """() => [...document.querySelectorAll('mark.ar-search-hit')].map(m => {
+             const before = m.previousSibling ? m.previousSibling.textContent.slice(-1) : '';
+             const after = m.nextSibling ? m.nextSibling.textContent.slice(0, 1) : '';
+             return [before, m.textContent, after]; })"""
+    )
+    assert len(marks) > 5
+    for before, word, after in marks:
+        assert word.lower().startswith("use"), word
+        assert not re.match(r"\w", before) and not re.match(r"\w", after), (before, word, after)
+    text = page.locator(".ar-official").inner_text()  # type: ignore[attr-defined]
+    assert "because" in text  # there, and not marked: "use" inside it is not a word
+    assert page.locator("mark.ar-search-hit", has_text="because").count() == 0  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("key", ["/", "s", "f"])
+def test_search_downloads_nothing_until_opened_and_closes_with_escape(page: object, site_url: str, key: str) -> None:
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))  # type: ignore[attr-defined]
     page.goto(site_url + PAGE, wait_until="networkidle")  # type: ignore[attr-defined]
     page.mouse.wheel(0, 5000)  # type: ignore[attr-defined]  # reading: no search
-    page.wait_for_timeout(1500)  # type: ignore[attr-defined]
-    assert not [u for u in requested if INDEX in u], "the search index is fetched on page load"
-    assert any("/assets/javascripts/bundle." in u for u in requested)  # Material did start
-    with page.expect_request(lambda r: INDEX in r.url, timeout=5000):  # type: ignore[attr-defined]
-        if how == "click":
-            page.locator("input.md-search__input").click()  # type: ignore[attr-defined]
-        else:
-            page.keyboard.press(how)  # type: ignore[attr-defined]  # Material's shortcuts focus the search box
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
-    box.press_sequentially("dual-use technologies", delay=20)
-    hit = page.locator(f'.md-search-result__item a[href*="{PAGE}"][href$="#pp-5"]:visible').first  # type: ignore[attr-defined]
-    hit.wait_for(state="visible", timeout=10000)
-    assert len([u for u in requested if INDEX in u]) == 1
+    page.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    assert not [u for u in requested if "/pagefind/" in u], "the search index is fetched on page load"
+    links = search(page, "dual-use technologies", key)
+    assert [u for u in requested if "/pagefind/" in u]
+    assert (links.first.get_attribute("href") or "").endswith("#pp-5")  # type: ignore[attr-defined]
+    # Arrow keys reach the results; Escape closes and gives focus back.
+    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.classList.contains('ar-search__link')")  # type: ignore[attr-defined]
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    assert not page.locator("dialog.ar-search").is_visible()  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.closest('dialog') === null")  # type: ignore[attr-defined]
+
+
+def test_search_filters_by_body(page: object, site_url: str) -> None:
+    page.goto(site_url + "/")  # type: ignore[attr-defined]
+    links = search(page, "United Nations")
+    assert any("/A/RES/" in (a.get_attribute("href") or "") for a in links.all())  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Filters").click()  # type: ignore[attr-defined]
+    page.locator("dialog.ar-search select[data-filter=body]").select_option("Security Council")  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => [...document.querySelectorAll('.ar-search__link')].every(a => a.getAttribute('href').startsWith('/S/'))"
+    )
+    assert links.count() >= 1  # type: ignore[attr-defined]
+    shot(page, "search-filter")
 
 
 @pytest.mark.parametrize("page", [MOBILE], indirect=True)
-def test_search_index_loads_when_search_is_opened_on_a_phone(page: object, site_url: str) -> None:
-    requested: list[str] = []
-    page.on("request", lambda r: requested.append(r.url))  # type: ignore[attr-defined]
+def test_search_on_a_phone(page: object, site_url: str) -> None:
     page.goto(site_url + PAGE, wait_until="networkidle")  # type: ignore[attr-defined]
-    page.wait_for_timeout(1000)  # type: ignore[attr-defined]
-    assert not [u for u in requested if INDEX in u]
-    with page.expect_request(lambda r: INDEX in r.url, timeout=5000):  # type: ignore[attr-defined]
-        page.locator("label.md-header__button[for=__search]").tap()  # type: ignore[attr-defined]
-    page.locator("input.md-search__input").press_sequentially("dual-use technologies", delay=20)  # type: ignore[attr-defined]
-    hit = page.locator(f'.md-search-result__item a[href*="{PAGE}"][href$="#pp-5"]:visible').first  # type: ignore[attr-defined]
-    hit.wait_for(state="visible", timeout=10000)
-
-
-def test_search_result_highlights_on_the_opened_page(page: object, site_url: str) -> None:
-    """A search result opens its page with ?h=: Material needs the index to highlight the words."""
-    page.goto(site_url + PAGE + "?h=dual-use#pp-5")  # type: ignore[attr-defined]
-    mark = page.locator("#pp-5 mark[data-md-highlight]").first  # type: ignore[attr-defined]
-    mark.wait_for(state="attached", timeout=10000)
-    assert mark.inner_text().lower().startswith("dual")
+    page.locator("button.ar-search-open").tap()  # type: ignore[attr-defined]
+    dialog = page.locator("dialog.ar-search")  # type: ignore[attr-defined]
+    dialog.wait_for(state="visible")
+    dialog.locator("input[type=search]").press_sequentially("dual-use technologies", delay=10)
+    first = dialog.locator(".ar-search__link").first
+    first.wait_for(state="visible", timeout=10000)
+    assert (first.get_attribute("href") or "").endswith("#pp-5")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # type: ignore[attr-defined]
+    shot(page, "mobile-search")
 
 
 @pytest.mark.parametrize("page", [MOBILE], indirect=True)
