@@ -3,6 +3,8 @@
     python bench/bench.py --n 100          # corpus, import, generate, mkdocs with and without plugin
     python bench/bench.py --n 100 --profile  # also profile one generator run (cProfile)
     python bench/bench.py --weight         # bytes a reader downloads for /A/RES/73/266/
+    python bench/bench.py --corpus GA-74.tar.xz GA-75.tar.xz [--languages en,fr]
+                                           # import the UN's Akoma Ntoso archives or folders
 
 Every stage runs in a child process, so its peak memory is its own (with its workers').  The last line of output is
 one JSON object (see README, "Benchmarks").  Speed is reported here, never asserted by a test.
@@ -276,6 +278,63 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
+def corpus_benchmark(
+    paths: list[Path], languages: str = "", workdir: str | None = None, timeout: float = 3600, quiet: bool = False
+) -> dict[str, Any]:
+    """Import archives or folders of the UN's Akoma Ntoso files into a temporary copy of the site,
+    in a child process (its peak memory is its own and its workers'), and measure it.
+
+    Returns ``resolutions`` and ``files`` imported, ``refused`` files, ``warnings``, ``languages``,
+    ``import_s`` (wall), ``import_cpu_s``, ``import_peak_mb`` and the ``load`` when it ended; a
+    later mode may add the build and search figures of the imported site to the same object.
+    """
+    work = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="ar-bench-corpus-"))
+    work.mkdir(parents=True, exist_ok=True)
+    project = work / "project"
+    if project.exists():
+        shutil.rmtree(project)
+    config = corpus.copy_site_skeleton(project, root=SOURCE)
+    log = print if not quiet else (lambda *a, **k: None)
+    log(f"# corpus benchmark: {', '.join(p.name for p in paths)} into {project}")
+    log(f"# {platform.python_implementation()} {platform.python_version()}, {git_state(SOURCE)}")
+    command = [
+        PY,
+        "-m",
+        "generator",
+        "--config",
+        str(config),
+        "import",
+        *map(str, paths),
+        "--imported-on",
+        "2026-01-01",
+    ]
+    if languages:
+        command += ["--languages", languages]
+    run = measure(command, project, timeout)
+    if run.timed_out or run.returncode not in (0, 1):  # 1: some files refused, the others imported
+        run.check("import")
+    folders = [p for p in (project / "resolutions").iterdir() if (p / "resolution.yaml").exists()]
+    files = sum(1 for folder in folders for _ in folder.glob("source.*.xml"))
+    found = re.search(r"\(([a-z, ]+)\)", run.stdout)
+    result = {
+        "resolutions": len(folders),
+        "files": files,
+        "refused": run.stderr.count("\nrefused: ") + run.stderr.startswith("refused: "),
+        "warnings": run.stderr.count("warning: "),
+        "languages": found.group(1).split(", ") if found else [],
+        "import_s": round(run.seconds, 2),
+        "import_cpu_s": round(run.cpu_seconds, 2),
+        "import_peak_mb": round(run.memory_mb, 1),
+        "load": round(run.load, 2),
+    }
+    log(
+        f"imported {result['resolutions']} resolutions from {files} files in {run.seconds:.1f} s "
+        f"({run.cpu_seconds:.1f} s CPU), peak {run.memory_mb:.0f} MB, load {run.load:.2f}; "
+        f"{result['refused']} files refused, {result['warnings']} warnings"
+    )
+    return result
+
+
 def generator_only(
     args: argparse.Namespace,
     n: int,
@@ -424,6 +483,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-browser", action="store_true", help="--weight: static analysis only, no Chromium")
     ap.add_argument("--quiet", action="store_true", help="print only the table and the JSON line")
     ap.add_argument(
+        "--corpus",
+        nargs="+",
+        metavar="PATH",
+        help="import these Akoma Ntoso archives (.tar.xz) or folders into a copy of the site and measure it",
+    )
+    ap.add_argument("--languages", default="", help="--corpus: import only these languages (en,fr,...)")
+    ap.add_argument(
         "--source",
         help="take the generator, templates and site files from this folder instead of this checkout",
     )
@@ -439,7 +505,11 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["AR_BENCH_SOURCE"] = source
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (source, os.environ.get("PYTHONPATH")) if p)
         os.execv(sys.executable, [sys.executable, str(Path(__file__).resolve()), *argv])
-    if args.weight:
+    if args.corpus:
+        result = corpus_benchmark(
+            [Path(p).resolve() for p in args.corpus], args.languages, args.workdir, args.timeout, args.quiet
+        )
+    elif args.weight:
         from bench.weight import weight_report
 
         result = weight_report(args.page, browser=not args.no_browser, timeout=args.timeout, root=SOURCE)

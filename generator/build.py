@@ -421,10 +421,12 @@ def remove_stale(docs_dir: Path, pages: set[str]) -> list[Path]:
         if GENERATED_MARKER in head:
             path.unlink()
             removed.append(path)
-            for extra in ("citation.bib", "citation.json", "card.png"):
-                if (path.parent / extra).exists() and path.parent / extra not in wanted:
-                    (path.parent / extra).unlink()
-                    removed.append(path.parent / extra)
+            extras = [path.parent / name for name in ("citation.bib", "citation.json", "card.png")]
+            extras += sorted(path.parent.glob("resolution.*.xml")) + sorted(path.parent.glob("resolution.*.json"))
+            for extra in extras:
+                if extra.exists() and extra not in wanted:
+                    extra.unlink()
+                    removed.append(extra)
             parent = path.parent
             while parent != docs_dir and not any(parent.iterdir()):
                 parent.rmdir()

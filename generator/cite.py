@@ -61,7 +61,7 @@ def _chain(res: Resolution, paragraph_id: str) -> list[Paragraph]:
                 return found
         return []
 
-    return find((*res.preamble, *res.operative), [])
+    return find(res.top_paragraphs(), [])
 
 
 def cite_resolution(res: Resolution) -> Citations:

@@ -22,8 +22,9 @@ DEFAULT_LANGUAGE = "en"
 """The language of a resolution's page at ``/<symbol>/`` when the resolution has it."""
 
 ParagraphKind = Literal["preambular", "operative", "subparagraph", "heading", "text"]
-"""``heading`` and ``text`` occur only inside a :class:`Part` (an annex or an embedded text): a
-heading line ("I. Values and principles") and any other paragraph of that text."""
+"""``heading`` occurs only inside a :class:`Part` (an annex or an embedded text): a heading line
+("I. Values and principles").  ``text`` is any other paragraph of a part, or an unnumbered block
+under a paragraph of the resolution (a schedule after "as follows:", a note under a table)."""
 
 PartKind = Literal["annex", "embedded"]
 
@@ -120,6 +121,104 @@ def join_phrase(phrase: str, text: str) -> str:
     return f"{phrase}{sep}{text}"
 
 
+SpanStyle = Literal["italic", "bold", "superscript", "link"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a text that the official text sets apart: in italics, in bold, raised, or
+    a link (``href``).  It is found again in its text by :func:`locate_spans`."""
+
+    style: SpanStyle
+    text: str
+    href: str = ""
+    nth: int = 0
+    """Which occurrence of ``text`` in its text the span is (0: the first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spans(Mapping[str, tuple[Span, ...]]):
+    """The spans of one text in each language, in the order they occur in the text."""
+
+    pairs: tuple[tuple[str, tuple[Span, ...]], ...] = ()
+
+    @classmethod
+    def of(cls, items: Mapping[str, Iterable[Span]] | Iterable[tuple[str, Iterable[Span]]] = ()) -> Spans:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        return cls(tuple(sorted((code, tuple(spans)) for code, spans in pairs if spans)))
+
+    def __getitem__(self, language: str) -> tuple[Span, ...]:
+        for code, spans in self.pairs:
+            if code == language:
+                return spans
+        raise KeyError(language)
+
+    def __iter__(self) -> Iterator[str]:
+        return (code for code, _ in self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+
+NO_SPANS = Spans()
+
+
+def locate_spans(text: str, spans: Iterable[Span]) -> list[tuple[int, int, Span]] | Span:
+    """Where each span stands in ``text``: ``(start, end, span)``; or the first span that cannot
+    be found.
+
+    A span is the ``nth`` occurrence (0: the first) of its words in the text, so a text
+    corrected by hand keeps its spans as long as their words remain where they were.
+    """
+    out: list[tuple[int, int, Span]] = []
+    for span in spans:
+        at = text.find(span.text) if span.text else -1
+        for _ in range(span.nth):
+            if at < 0:
+                break
+            at = text.find(span.text, at + 1)
+        if at < 0:
+            return span
+        out.append((at, at + len(span.text), span))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading printed between paragraphs of the resolution's own text ("I. General
+    provisions", "Section 1", "Human rights"): kept with the paragraph it stands before."""
+
+    id: str
+    """``h-i`` (from its number), ``h-t2`` (2nd heading without a number); see :mod:`generator.ids`."""
+    label: str
+    """Its numbering, normalised (``I`` for "I.", ``1`` for "Section 1"); ``""`` when none."""
+    num: Localised
+    """The number as printed, per language (``I.``, ``Section 1``); empty when none."""
+    text: Localised
+    line: int
+    level: int = 1
+    """1 for the outermost heading (a part or section), 2 for a heading inside it, ..."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: Localised
+    """The cell's text, footnote markers inline as ``[^N]``."""
+    header: bool = False
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table printed after a paragraph's text (budget figures, schedules)."""
+
+    id: str
+    """``op-2-table-1``: the paragraph's id, then the table's position under it."""
+    rows: tuple[tuple[Cell, ...], ...]
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A preambular paragraph, an operative paragraph or a subparagraph of either."""
@@ -142,6 +241,15 @@ class Paragraph:
     embedded: Part | None = None
     """A text the paragraph introduces and carries whole ("Adopts the following Declaration:"),
     kept as its own part, after the paragraph and its subparagraphs."""
+    spans: Spans = NO_SPANS
+    """Stretches of ``text`` in italics, in bold, raised or linked, per language."""
+    num: Localised = EMPTY
+    """The number as printed, per language, where it departs from that language's usual form
+    (:func:`generator.numbering.printed_label`): kept so that nothing of the source is lost."""
+    headings: tuple[Heading, ...] = ()
+    """Headings printed right before the paragraph, outermost first."""
+    tables: tuple[Table, ...] = ()
+    """Tables printed after the paragraph's text, before its subparagraphs."""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -222,6 +330,7 @@ class Footnote:
     line: int
     cited_by: tuple[str, ...]
     """Ids of the paragraphs whose text carries this footnote's marker, in document order."""
+    spans: Spans = NO_SPANS
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +346,10 @@ class AgendaItem:
     text: str
     """As printed after "Agenda item": ``96`` or ``30 and 31``."""
     line: int
+    words: Localised = EMPTY
+    """The whole line as printed, per language: ``Agenda item 93``, ``Point 93 de l'ordre du jour``."""
+    title: Localised = EMPTY
+    """The item's title as printed: ``Developments in the field of information ...``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +358,10 @@ class Distribution:
     """``General``, ``Limited`` ..."""
     date: date | None
     line: int
+    text: Localised = EMPTY
+    """The distribution line as printed, per language: ``Distr.: General``."""
+    date_text: Localised = EMPTY
+    """The date as printed, per language: ``18 December 2019``, ``18 décembre 2019``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +391,8 @@ class Closing:
     """``65th plenary meeting``."""
     date: date | None
     line: int
+    date_text: Localised = EMPTY
+    """The date as printed, per language, when the source gives it apart: ``12 décembre 2019``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +406,64 @@ class Source:
     """When the text was imported (set by ``python -m generator import``), shown on the page."""
     language: str = DEFAULT_LANGUAGE
     """The language of the file (ISO 639-1)."""
+    expression: str = ""
+    """Akoma Ntoso only: the FRBR expression URI of this language version
+    (``/akn/un/statement/deliberation/unga/2019-12-12/74-28/eng@/``)."""
+    published: date | None = None
+    """Akoma Ntoso only: the publication date of this language version."""
+    eids: tuple[tuple[str, str], ...] = ()
+    """Akoma Ntoso only: (our id, the source's ``eId``) for every node the source names, in
+    document order (``("op-1", "para_17")``); ``("footnote 1", "authorialNote_1")`` for notes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A keyword the publisher classified the resolution under."""
+
+    dictionary: str
+    """``UNBIS Thesaurus``, ``EuroVoc``, ``SDGO`` (Sustainable Development Goals), ``DHLAUTH``
+    (the Dag Hammarskjöld Library's authorities) or an agenda (``A/79/251``)."""
+    value: str
+    label: str = ""
+    """As the publisher shows it, when it differs from ``value``."""
+    href: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    """How the resolution reached adoption, as the publisher records it (votes and sponsors
+    are kept apart, with the adoption data)."""
+
+    draft: str = ""
+    """The draft resolution: ``A/C.1/74/L.49/Rev.1``."""
+    report: str = ""
+    """The committee report that recommended it: ``A/74/363``."""
+    report_paragraph: str = ""
+    """The paragraph of that report: ``9``."""
+    record: str = ""
+    """The record of the meeting that adopted it: ``A/74/PV.46``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """One of several resolutions adopted under one number and published together
+    ("Resolution A" and "Resolution B" of A/RES/77/128 A-B), each with its own title, preamble,
+    operative paragraphs and closing formula.  Its ids start with its own (``a-pp-1``)."""
+
+    id: str
+    """``a``, ``b``: its label, lower-cased (see :mod:`generator.ids`)."""
+    label: str
+    """As printed: ``A``."""
+    title: Localised
+    line: int
+    formula: Localised
+    preamble: tuple[Paragraph, ...] = ()
+    operative: tuple[Paragraph, ...] = ()
+    closing: Closing | None = None
+    annexes: tuple[Part, ...] = ()
+
+    def top_paragraphs(self) -> tuple[Paragraph, ...]:
+        return (*self.preamble, *self.operative)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +475,9 @@ class Masthead:
     session: Session | None
     agenda_item: AgendaItem | None
     distribution: Distribution | None
+    issuer: Localised = EMPTY
+    """The adopting body as printed, per language, when the source gives it apart:
+    ``General Assembly``, ``Assemblée générale``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +507,13 @@ class Resolution:
     """Annexes printed after the closing formula, in order."""
     unplaced: tuple[Unplaced, ...] = ()
     """Blocks the importer kept but could not place (each also reported as a warning)."""
+    components: tuple[Component, ...] = ()
+    """Resolutions A, B ... published under this one number; then the resolution has no
+    preamble, operative part or closing formula of its own."""
+    work: str = ""
+    """Akoma Ntoso only: the FRBR work URI (``/akn/un/statement/deliberation/unga/2019-12-12/74-28/``)."""
+    subjects: tuple[Subject, ...] = ()
+    procedure: Procedure | None = None
     descriptive_title: Localised = EMPTY
     """A title a maintainer gives a text that prints none (Security Council resolutions): the
     page's title and what listings show, never shown as part of the official text."""
@@ -353,10 +540,24 @@ class Resolution:
         """The source file of the main language."""
         return next((s for s in self.sources if s.language == self.language), self.sources[0])
 
+    def top_paragraphs(self) -> tuple[Paragraph, ...]:
+        """The preambular and operative paragraphs, in document order: the resolution's own,
+        then those of each of its components."""
+        if not self.components:
+            return (*self.preamble, *self.operative)
+        out = [*self.preamble, *self.operative]
+        for c in self.components:
+            out += c.top_paragraphs()
+        return tuple(out)
+
+    def all_annexes(self) -> tuple[Part, ...]:
+        """The annexes of each component, then the resolution's own."""
+        return (*(a for c in self.components for a in c.annexes), *self.annexes)
+
     def paragraphs(self) -> Iterator[Paragraph]:
-        """Every paragraph and subparagraph of the resolution itself (preamble and operative part)
-        in document order; not the paragraphs of its embedded texts and annexes."""
-        for p in (*self.preamble, *self.operative):
+        """Every paragraph and subparagraph of the resolution itself (preamble and operative part,
+        of every component) in document order; not the paragraphs of its embedded texts and annexes."""
+        for p in self.top_paragraphs():
             yield from p.walk()
 
     def parts(self) -> Iterator[Part]:
@@ -364,12 +565,17 @@ class Resolution:
         for p in self.paragraphs():
             if p.embedded:
                 yield p.embedded
-        yield from self.annexes
+        yield from self.all_annexes()
 
     def all_paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph in document order, including those of embedded texts and annexes."""
         for p in (*self.preamble, *self.operative):
             yield from p.walk_all()
+        for c in self.components:
+            for p in c.top_paragraphs():
+                yield from p.walk_all()
+            for annex in c.annexes:
+                yield from annex.paragraphs_all()
         for annex in self.annexes:
             yield from annex.paragraphs_all()
 

@@ -42,11 +42,19 @@ def walk_strings(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[
             yield from walk_strings(value, (*path, i))
 
 
+MULTI_LINE = (("masthead", "agenda_item", "title"),)
+"""Fields whose value is several lines, one per item (the titles of several agenda items)."""
+
+
 def data_problems(data: Any, shown: str, line_of: Callable[[tuple[Any, ...]], int]) -> list[Problem]:
-    """A problem for every string in ``data`` that :func:`text_problem` refuses."""
+    """A problem for every string in ``data`` that :func:`text_problem` refuses (a line break is
+    allowed in the fields of :data:`MULTI_LINE`, between lines)."""
     problems = []
     for path, value in walk_strings(data):
-        found = text_problem(value)
+        if tuple(path[:3]) in MULTI_LINE:
+            found = next((f for line in value.split("\n") if (f := text_problem(line))), None)
+        else:
+            found = text_problem(value)
         if found:
             field = "/".join(map(str, path)) or "(top level)"
             problems.append(

@@ -10,13 +10,18 @@ commentary.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
-from generator.errors import Problem
+from generator import store
+from generator.commentary import COMMENTARY_DIR
+from generator.errors import GeneratorError, Problem
 from generator.model import Resolution
+from generator.project import Project
 
 _RENAME = re.compile(r"^(?P<old>[a-z0-9-]+)=(?P<new>[a-z0-9-]+)$")
 
@@ -123,3 +128,54 @@ def apply_moves(moves: Sequence[Move]) -> None:
         staged.append((temporary, move.target))
     for temporary, target in staged:
         temporary.rename(target)
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    folder: Path
+    moves: tuple[Move, ...]
+
+
+_SOURCE_COPY = re.compile(r"^source(\.[a-z]{2})?\.(txt|pdf|xml)$")
+
+
+def save_import(
+    project: Project,
+    res: Resolution,
+    files: Mapping[str, bytes],
+    renames: Sequence[str] = (),
+    imported_on: date | None = None,
+) -> Saved:
+    """Write an imported resolution and its source copies into the project, keeping every
+    commentary attached to its paragraph (:func:`plan_moves`); raise :class:`GeneratorError`
+    with every orphaned slot, writing nothing, when the maintainer must say where they go.
+
+    Source copies of an earlier import that the new one no longer has (``source.txt`` after an
+    import from the XML) are removed."""
+    commentary = project.resolutions_dir / res.slug / COMMENTARY_DIR
+    wanted, problems = parse_renames(renames)
+    data_file = project.resolutions_dir / res.slug / store.DATA_FILE
+    previous = None
+    if data_file.exists():
+        # The structured file as it stands tells where each commentary's paragraph was; if a
+        # hand edit broke it, only vanished ids can be checked.
+        with contextlib.suppress(GeneratorError):
+            previous = store.load_resolution(data_file)
+    moves, orphaned = (
+        plan_moves(commentary, res, wanted, project.rel(commentary), previous)
+        if commentary.exists() or wanted
+        else ([], [])
+    )
+    if problems or orphaned:
+        raise GeneratorError([*problems, *orphaned])
+    if previous is not None and previous.descriptive_title and not res.descriptive_title:
+        # A title the maintainer gave a text that prints none is not in the text: keep it.
+        res = replace(res, descriptive_title=previous.descriptive_title)
+    res = replace(res, sources=tuple(replace(s, imported=imported_on or date.today()) for s in res.sources))
+    folder = store.save(project.resolutions_dir, res, dict(files))
+    keep = {s.file for s in res.sources}
+    for old in folder.iterdir():
+        if _SOURCE_COPY.match(old.name) and old.name not in keep and old.is_file():
+            old.unlink()
+    apply_moves(moves)
+    return Saved(folder, tuple(moves))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.akn.export import data_file_names, data_files
 from generator.browse import BROWSE_PAGE, Shelf, body_page, shelf_of
 from generator.cards import card
 from generator.citations import Citation, CitedDocument, body_prefix, lineage
@@ -36,10 +37,11 @@ from generator.commentary import Slot, Tag, is_stale, new_slot_text
 from generator.contributed import Link, Rendered, render_markdown
 from generator.crossrefs import CrossRefs, reference_of
 from generator.frontmatter import front_matter
-from generator.model import NoteRef, Paragraph, Part, Resolution, split_notes, strip_notes
+from generator.model import NOTE_MARKER, Localised, NoteRef, Paragraph, Part, Resolution, split_notes, strip_notes
 from generator.naming import named_paragraphs, named_paragraphs_of, paragraph_name, part_name, part_paragraphs
 from generator.project import Project, new_file_value
 from generator.references import find_references, undocs_url
+from generator.validate import marked_texts
 from generator.votes.model import Adoption as VoteAdoption
 from generator.votes.render import render_vote
 from generator.votes.states import state_table
@@ -317,7 +319,7 @@ def paragraph_views(
         return items
 
     body: list[Item] = [*unplaced.pop("", []), *unplaced.pop("formula", [])]
-    for top in (*res.preamble, *res.operative):
+    for top in res.top_paragraphs():  # resolutions A, B ... of a publication one after the other
         for p, parents, name in named_paragraphs_of(top):
             body.append(view(p, parents, name, own=True))
             body.extend(unplaced.pop(p.id, []))
@@ -543,6 +545,11 @@ def render_resolution(
     lang = res.language
     linker = Linker(page, frozenset(site), body_prefix(res))
     notes = NoteCounter()
+    # A footnote on the title (an Akoma Ntoso preface may carry one) has no marker the page
+    # shows yet: the title is shown without it, and only the footnotes the page's texts cite
+    # (in its language) are listed.
+    res = replace(res, title=Localised.of({code: strip_notes(t) for code, t in res.title.pairs}))
+    cited = {n for _, _, text in marked_texts(res, lang) for n in NOTE_MARKER.findall(text)}
     items, after_closing = paragraph_views(res, linker, slots, project, crossrefs, tags, notes, lang)
     mast = res.masthead
 
@@ -550,14 +557,19 @@ def render_resolution(
         return text.pick(lang) if hasattr(text, "pick") else str(text)
 
     footnotes = [
-        FootnoteView(f.number, linker.inline(f.text.pick(lang)), tuple(notes.refs(f.number))) for f in res.footnotes
+        FootnoteView(f.number, linker.inline(f.text.pick(lang)), tuple(notes.refs(f.number)))
+        for f in res.footnotes
+        if f.number in cited
     ]
     title = res.display_title(lang)
     shelf = shelf_of(res.symbol, res.body, res.adoption_date)
     data_file = project.resolutions_dir / res.slug / "resolution.yaml"
+    files = citation_files(res)
     data_links = tuple(
         link
         for link in (
+            LinkView("Akoma Ntoso XML", files["akn"]),
+            LinkView("JSON", files["json"]),
             LinkView("resolution.yaml", project.view_url(data_file)),
             LinkView(res.source.file, project.view_url(project.resolutions_dir / res.slug / res.source.file)),
         )
@@ -644,17 +656,21 @@ def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
 
 
 def citation_files(res: Resolution) -> dict[str, str]:
-    """Names of the reference-manager files written beside the page."""
-    return {"bibtex": "citation.bib", "csl": "citation.json"}
+    """Names of the reference-manager files and of the data files (in the page's language)
+    written beside the page."""
+    akn, json_name = data_file_names(res).get(res.language, ("", ""))
+    return {"bibtex": "citation.bib", "csl": "citation.json", "akn": akn, "json": json_name}
 
 
 def render_citation_files(res: Resolution, project: Project) -> dict[str, str | bytes]:
-    """The BibTeX and CSL-JSON files and the preview image of a resolution: path in docs/ -> content."""
+    """The BibTeX and CSL-JSON files, the data files (Akoma Ntoso XML and JSON per language) and
+    the preview image of a resolution: path in docs/ -> content."""
     url = page_url(project, res.symbol)
     names = citation_files(res)
     footer = [f"{res.body} · adopted {long_date(res.adoption_date)}" if res.adoption_date else res.body]
     title = res.display_title(res.language)
     return {
+        **{f"{res.symbol}/{name}": data for name, data in data_files(res).items()},
         f"{res.symbol}/{names['bibtex']}": bibtex(res, url),
         f"{res.symbol}/{names['csl']}": csl_json(res, url),
         f"{res.symbol}/card.png": card(

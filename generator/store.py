@@ -27,21 +27,29 @@ from generator.model import (
     SCHEMA_VERSION,
     Adoption,
     AgendaItem,
+    Cell,
     Closing,
     Committee,
+    Component,
     Distribution,
     Footnote,
+    Heading,
     Localised,
     Masthead,
     Paragraph,
     Part,
     PartKind,
+    Procedure,
     Resolution,
     Session,
     Source,
+    Span,
+    Spans,
+    Subject,
+    Table,
     Unplaced,
 )
-from generator.plaintext import data_problems, text_problem, walk_strings
+from generator.plaintext import data_problems
 from generator.validate import validate_resolution
 
 DATA_FILE = "resolution.yaml"
@@ -66,18 +74,77 @@ def _loc(text: Localised) -> dict[str, str]:
     return dict(text.pairs)
 
 
-def _paragraph(p: Paragraph) -> dict[str, Any]:
+class _Flow(dict[str, Any]):
+    """A small mapping written on one line (a span, a table cell, a subject)."""
+
+
+def _spans(spans: Spans) -> dict[str, list[_Flow]]:
+    """``{"en": [{"italic": "Official Records"}, {"link": "53/70", "href": "https://..."}]}``."""
+    out: dict[str, list[_Flow]] = {}
+    for language, items in spans.pairs:
+        out[language] = []
+        for s in items:
+            flow = _Flow({s.style: s.text})
+            if s.href:
+                flow["href"] = s.href
+            if s.nth:
+                flow["nth"] = s.nth
+            out[language].append(flow)
+    return out
+
+
+def _heading(h: Heading) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": h.id}
+    if h.label:
+        out["label"] = h.label
+    if h.num:
+        out["num"] = _loc(h.num)
+    out["text"] = _loc(h.text)
+    out["line"] = h.line
+    if h.level != 1:
+        out["level"] = h.level
+    return out
+
+
+def _table(t: Table) -> dict[str, Any]:
+    rows = []
+    for row in t.rows:
+        cells = []
+        for c in row:
+            cell = _Flow({"text": _Flow(c.text.pairs)})
+            if c.header:
+                cell["header"] = True
+            if c.colspan != 1:
+                cell["colspan"] = c.colspan
+            if c.rowspan != 1:
+                cell["rowspan"] = c.rowspan
+            cells.append(cell)
+        rows.append(cells)
+    return {"id": t.id, "line": t.line, "rows": rows}
+
+
+def _paragraph(p: Paragraph, implied: str = "") -> dict[str, Any]:
+    """``implied``: the kind the paragraph's place gives it (``text`` in a part,
+    ``subparagraph`` under a paragraph); another kind is written out."""
     out: dict[str, Any] = {"id": p.id}
-    if p.kind == "heading":
+    if p.headings:
+        out["headings"] = [_heading(h) for h in p.headings]
+    if p.kind in ("heading", "text", "preambular") and p.kind != implied:
         out["kind"] = p.kind
     if p.label:
         out["label"] = p.label
+    if p.num:
+        out["num"] = _loc(p.num)
     if phrase := p.phrase.without_empty():
         out["phrase"] = _loc(phrase)
     out["text"] = _loc(p.text)
+    if p.spans:
+        out["spans"] = _spans(p.spans)
     out["line"] = p.line
+    if p.tables:
+        out["tables"] = [_table(t) for t in p.tables]
     if p.children:
-        out["subparagraphs"] = [_paragraph(c) for c in p.children]
+        out["subparagraphs"] = [_paragraph(c, "subparagraph") for c in p.children]
     if p.embedded:
         out["embedded"] = _part(p.embedded)
     return out
@@ -90,7 +157,36 @@ def _part(part: Part) -> dict[str, Any]:
     out["heading"] = _loc(part.heading)
     out["title"] = _loc(part.title)
     out["line"] = part.line
-    out["paragraphs"] = [_paragraph(p) for p in part.paragraphs]
+    out["paragraphs"] = [_paragraph(p, "text") for p in part.paragraphs]
+    return out
+
+
+def _closing(cl: Closing) -> dict[str, Any]:
+    out: dict[str, Any] = {"meeting": _loc(cl.meeting), "date": _iso(cl.date)}
+    if cl.date_text:
+        out["date_text"] = _loc(cl.date_text)
+    out["line"] = cl.line
+    return out
+
+
+def _component(c: Component) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": c.id, "label": c.label, "title": _loc(c.title), "line": c.line}
+    out["formula"] = _loc(c.formula)
+    out["preamble"] = [_paragraph(p, "preambular") for p in c.preamble]
+    out["operative"] = [_paragraph(p, "operative") for p in c.operative]
+    if c.closing:
+        out["closing"] = _closing(c.closing)
+    if c.annexes:
+        out["annexes"] = [_part(a) for a in c.annexes]
+    return out
+
+
+def _subject(s: Subject) -> _Flow:
+    out = _Flow({"dictionary": s.dictionary, "value": s.value})
+    if s.label:
+        out["label"] = s.label
+    if s.href:
+        out["href"] = s.href
     return out
 
 
@@ -106,33 +202,60 @@ def to_data(res: Resolution) -> dict[str, Any]:
     }
     if res.descriptive_title:
         out["descriptive_title"] = _loc(res.descriptive_title)
+    if res.work:
+        out["work"] = res.work
     if m := res.masthead:
         mh: dict[str, Any] = {
             "organization": _loc(m.organization),
             "body_line": m.body_line,
             "symbol_line": m.symbol_line,
         }
+        if m.issuer:
+            mh["issuer"] = _loc(m.issuer)
         if m.session:
             mh["session"] = {"number": m.session.number, "words": _loc(m.session.words), "line": m.session.line}
-        if m.agenda_item:
-            mh["agenda_item"] = {"text": m.agenda_item.text, "line": m.agenda_item.line}
+        if ag := m.agenda_item:
+            mh["agenda_item"] = {"text": ag.text}
+            if ag.words:
+                mh["agenda_item"]["words"] = _loc(ag.words)
+            if ag.title:
+                mh["agenda_item"]["title"] = _loc(ag.title)
+            mh["agenda_item"]["line"] = ag.line
         if m.distribution:
             d = m.distribution
-            mh["distribution"] = {"kind": d.kind, "date": _iso(d.date), "line": d.line}
+            mh["distribution"] = {"kind": d.kind, "date": _iso(d.date)}
+            if d.text:
+                mh["distribution"]["text"] = _loc(d.text)
+            if d.date_text:
+                mh["distribution"]["date_text"] = _loc(d.date_text)
+            mh["distribution"]["line"] = d.line
         out["masthead"] = mh
     if a := res.adoption:
         out["adoption"] = {"text": _loc(a.text), "date": _iso(a.date), "meeting": _loc(a.meeting), "line": a.line}
     if c := res.committee:
         out["committee"] = {"text": _loc(c.text), "name": c.name, "reports": list(c.reports), "line": c.line}
+    if pr := res.procedure:
+        out["procedure"] = {
+            k: v
+            for k, v in (
+                ("draft", pr.draft),
+                ("report", pr.report),
+                ("report_paragraph", pr.report_paragraph),
+                ("record", pr.record),
+            )
+            if v
+        }
+    if res.subjects:
+        out["subjects"] = [_subject(s) for s in res.subjects]
     out["formula"] = _loc(res.formula)
     out["formula_line"] = res.formula_line
-    out["preamble"] = [_paragraph(p) for p in res.preamble]
-    out["operative"] = [_paragraph(p) for p in res.operative]
-    out["footnotes"] = [
-        {"number": f.number, "text": _loc(f.text), "line": f.line, "cited_by": list(f.cited_by)} for f in res.footnotes
-    ]
+    out["preamble"] = [_paragraph(p, "preambular") for p in res.preamble]
+    out["operative"] = [_paragraph(p, "operative") for p in res.operative]
+    if res.components:
+        out["components"] = [_component(c) for c in res.components]
+    out["footnotes"] = [_footnote(f) for f in res.footnotes]
     if cl := res.closing:
-        out["closing"] = {"meeting": _loc(cl.meeting), "date": _iso(cl.date), "line": cl.line}
+        out["closing"] = _closing(cl)
     if res.annexes:
         out["annexes"] = [_part(a) for a in res.annexes]
     if res.unplaced:
@@ -143,11 +266,40 @@ def to_data(res: Resolution) -> dict[str, Any]:
     return out
 
 
+def _footnote(f: Footnote) -> dict[str, Any]:
+    out: dict[str, Any] = {"number": f.number, "text": _loc(f.text)}
+    if f.spans:
+        out["spans"] = _spans(f.spans)
+    out["line"] = f.line
+    out["cited_by"] = list(f.cited_by)
+    return out
+
+
 def _source(s: Source) -> dict[str, Any]:
     out: dict[str, Any] = {"file": s.file, "language": s.language, "format": s.format, "sha256": s.sha256}
     if s.imported:
         out["imported"] = s.imported.isoformat()
+    if s.expression:
+        out["expression"] = s.expression
+    if s.published:
+        out["published"] = s.published.isoformat()
+    if s.eids:
+        out["eids"] = _Flow(s.eids)
     return out
+
+
+_BASE_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BASE_DUMPER):  # type: ignore[valid-type,misc]
+    """libyaml's emitter when available (several times quicker); small mappings on one line."""
+
+
+def _represent_flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
+
+
+_Dumper.add_representer(_Flow, _represent_flow)
 
 
 def dump_yaml(res: Resolution) -> str:
@@ -155,7 +307,9 @@ def dump_yaml(res: Resolution) -> str:
         f"# Structured resolution {res.symbol}: the source of truth for its pages.\n"
         "# Correct it by hand if the import got something wrong; `python -m generator check` validates it.\n"
     )
-    body = yaml.safe_dump(to_data(res), sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
+    body = yaml.dump(
+        to_data(res), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False
+    )
     return header + body
 
 
@@ -179,11 +333,48 @@ def _localised(value: Any) -> Localised:
     return Localised.of(value) if value else Localised()
 
 
+def _from_spans(value: Any) -> Spans:
+    if not value:
+        return Spans()
+    out: dict[str, list[Span]] = {}
+    for language, items in value.items():
+        spans = out.setdefault(language, [])
+        for item in items:
+            href = str(item.get("href", ""))
+            style = next(k for k in item if k not in ("href", "nth"))
+            spans.append(Span(style, str(item[style]), href, int(item.get("nth", 0))))
+    return Spans.of(out)
+
+
+def _from_heading(d: dict[str, Any]) -> Heading:
+    return Heading(
+        d["id"],
+        str(d.get("label", "")),
+        _localised(d.get("num")),
+        _localised(d["text"]),
+        d.get("line", 0),
+        d.get("level", 1),
+    )
+
+
+def _from_table(d: dict[str, Any]) -> Table:
+    rows = tuple(
+        tuple(
+            Cell(_localised(c["text"]), bool(c.get("header", False)), c.get("colspan", 1), c.get("rowspan", 1))
+            for c in row
+        )
+        for row in d["rows"]
+    )
+    return Table(d["id"], rows, d.get("line", 0))
+
+
 def _from_paragraph(d: dict[str, Any], kind: str) -> Paragraph:
     children = tuple(_from_paragraph(c, "subparagraph") for c in d.get("subparagraphs", ()))
     embedded = _from_part(d["embedded"], "embedded") if d.get("embedded") else None
-    if kind == "text" and d.get("kind") == "heading":
-        kind = "heading"
+    if kind in ("text", "subparagraph") and d.get("kind") in ("heading", "text"):
+        kind = d["kind"]
+    elif kind == "operative" and d.get("kind") == "preambular":
+        kind = "preambular"
     return Paragraph(
         d["id"],
         kind,  # type: ignore[arg-type]
@@ -193,6 +384,10 @@ def _from_paragraph(d: dict[str, Any], kind: str) -> Paragraph:
         d.get("line", 0),
         children,
         embedded,
+        _from_spans(d.get("spans")),
+        _localised(d.get("num")),
+        tuple(_from_heading(h) for h in d.get("headings", ())),
+        tuple(_from_table(t) for t in d.get("tables", ())),
     )
 
 
@@ -208,6 +403,39 @@ def _from_part(d: dict[str, Any], kind: PartKind) -> Part:
     )
 
 
+def _from_closing(cl: dict[str, Any] | None) -> Closing | None:
+    if not cl:
+        return None
+    return Closing(_localised(cl["meeting"]), _date(cl.get("date")), cl.get("line", 0), _localised(cl.get("date_text")))
+
+
+def _from_component(d: dict[str, Any]) -> Component:
+    return Component(
+        d["id"],
+        str(d["label"]),
+        _localised(d.get("title")),
+        d.get("line", 0),
+        _localised(d.get("formula")),
+        tuple(_from_paragraph(p, "preambular") for p in d.get("preamble", ())),
+        tuple(_from_paragraph(p, "operative") for p in d.get("operative", ())),
+        _from_closing(d.get("closing")),
+        tuple(_from_part(a, "annex") for a in d.get("annexes", ())),
+    )
+
+
+def _from_source(s: dict[str, Any]) -> Source:
+    return Source(
+        s["file"],
+        s["format"],
+        s["sha256"],
+        _date(s.get("imported")),
+        s.get("language", "en"),
+        s.get("expression", ""),
+        _date(s.get("published")),
+        tuple((str(k), str(v)) for k, v in (s.get("eids") or {}).items()),
+    )
+
+
 def from_data(d: dict[str, Any]) -> Resolution:
     """Build the model from data that already passed the schema."""
     masthead = None
@@ -218,10 +446,21 @@ def from_data(d: dict[str, Any]) -> Resolution:
             m.get("body_line", 0),
             m.get("symbol_line", 0),
             Session(s.get("number"), _localised(s["words"]), s.get("line", 0)) if s else None,
-            AgendaItem(str(ag["text"]), ag.get("line", 0)) if ag else None,
-            Distribution(di["kind"], _date(di.get("date")), di.get("line", 0)) if di else None,
+            AgendaItem(str(ag["text"]), ag.get("line", 0), _localised(ag.get("words")), _localised(ag.get("title")))
+            if ag
+            else None,
+            Distribution(
+                di["kind"],
+                _date(di.get("date")),
+                di.get("line", 0),
+                _localised(di.get("text")),
+                _localised(di.get("date_text")),
+            )
+            if di
+            else None,
+            _localised(m.get("issuer")),
         )
-    a, c, cl = d.get("adoption"), d.get("committee"), d.get("closing")
+    a, c, cl, pr = d.get("adoption"), d.get("committee"), d.get("closing"), d.get("procedure")
     return Resolution(
         symbol=d["symbol"],
         body=d["body"],
@@ -243,20 +482,37 @@ def from_data(d: dict[str, Any]) -> Resolution:
         preamble=tuple(_from_paragraph(p, "preambular") for p in d["preamble"]),
         operative=tuple(_from_paragraph(p, "operative") for p in d["operative"]),
         footnotes=tuple(
-            Footnote(str(f["number"]), _localised(f["text"]), f.get("line", 0), tuple(f["cited_by"]))
+            Footnote(
+                str(f["number"]),
+                _localised(f["text"]),
+                f.get("line", 0),
+                tuple(f["cited_by"]),
+                _from_spans(f.get("spans")),
+            )
             for f in d["footnotes"]
         ),
-        closing=Closing(_localised(cl["meeting"]), _date(cl.get("date")), cl.get("line", 0)) if cl else None,
-        sources=tuple(
-            Source(s["file"], s["format"], s["sha256"], _date(s.get("imported")), s.get("language", "en"))
-            for s in d["sources"]
-        ),
+        closing=_from_closing(cl),
+        sources=tuple(_from_source(s) for s in d["sources"]),
         schema_version=d["schema_version"],
         annexes=tuple(_from_part(a, "annex") for a in d.get("annexes", ())),
         unplaced=tuple(
             Unplaced(u["id"], u["text"], u.get("line", 0), u.get("after", ""), u.get("language", "en"))
             for u in d.get("unplaced", ())
         ),
+        components=tuple(_from_component(c) for c in d.get("components", ())),
+        work=d.get("work", ""),
+        subjects=tuple(
+            Subject(s["dictionary"], str(s["value"]), str(s.get("label", "")), s.get("href", ""))
+            for s in d.get("subjects", ())
+        ),
+        procedure=Procedure(
+            str(pr.get("draft", "")),
+            str(pr.get("report", "")),
+            str(pr.get("report_paragraph", "")),
+            str(pr.get("record", "")),
+        )
+        if pr is not None
+        else None,
     )
 
 
@@ -333,10 +589,14 @@ def load_resolution(
         raise DataError(problems)
     if schema_valid is not None:
         schema_valid.add(fingerprint)
-    if lint is not None and any(text_problem(value) for _, value in walk_strings(data)):
-        lines, _ = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+    if lint is not None:
+        line_map: list[dict[tuple[Any, ...], int]] = []
 
         def line_of(where: tuple[Any, ...]) -> int:
+            # The map of lines is built only when there is a problem to report.
+            if not line_map:
+                line_map.append(_line_map(yaml.compose(text, Loader=yaml.SafeLoader))[0])
+            lines = line_map[0]
             while where not in lines and where:
                 where = where[:-1]
             return lines.get(where, 1)

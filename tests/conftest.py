@@ -40,12 +40,28 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     return check
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the site's sources (not its generated pages) in ``dest``; returns its mkdocs.yml."""
+CORE = ("A-RES-73-266", "A-RES-73-6", "A-RES-73-7", "A-RES-ES-11-4", "S-RES-1590-2005")
+"""The five resolutions the site started with (text, Markdown and PDF imports): tests that count
+pages or units, or add resolutions of their own, work on these alone."""
+
+
+def copy_project(dest: Path, core: bool = False) -> Path:
+    """A copy of the site's sources (not its generated pages) in ``dest``; returns its mkdocs.yml.
+
+    ``core``: with the :data:`CORE` resolutions only."""
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("templates", "resolutions", "overrides"):
+    for name in ("templates", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
+    if core:
+        (dest / "resolutions").mkdir()
+        for entry in (ROOT / "resolutions").iterdir():
+            if entry.is_file():
+                shutil.copy(entry, dest / "resolutions" / entry.name)
+            elif entry.name in CORE:
+                shutil.copytree(entry, dest / "resolutions" / entry.name)
+    else:
+        shutil.copytree(ROOT / "resolutions", dest / "resolutions")
     shutil.copytree(
         ROOT / "docs",
         dest / "docs",
@@ -59,6 +75,12 @@ def copy_project(dest: Path) -> Path:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path)
+
+
+@pytest.fixture
+def core_copy(tmp_path: Path) -> Path:
+    """A copy of the project with the :data:`CORE` resolutions only."""
+    return copy_project(tmp_path, core=True)
 
 
 # -- browser tests: the site built once per session, served on 127.0.0.1, Debian's Chromium -----
@@ -83,7 +105,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """The site built from a copy of the project (plus a commentary with a note of its own, on
     A/RES/73/7 operative paragraph 1) for ``http://127.0.0.1:<port>/``: (its folder, port)."""
     tmp = tmp_path_factory.mktemp("site")
-    config = copy_project(tmp)
+    config = copy_project(tmp, core=True)
     notes = tmp / "resolutions/A-RES-73-7/commentary"
     notes.mkdir(exist_ok=True)
     shutil.copy(READER_FIXTURES / "A-RES-73-7-op-1.md", notes / "op-1.md")

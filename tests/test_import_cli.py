@@ -33,6 +33,7 @@ SUMMARY_KEYS = [
     "footnote_refs",
     "annexes",
     "warnings",
+    "languages",
 ]
 
 
@@ -113,6 +114,7 @@ def test_summary_of_a_security_council_resolution(site: Path, capsys: pytest.Cap
         "footnote_refs": 0,
         "annexes": 0,
         "warnings": [],
+        "languages": ["en"],
     }
 
 
@@ -163,9 +165,12 @@ def test_bad_input_exit_2_with_a_message_and_nothing_written(
     assert files_under(site.parent) == before
 
 
-def test_a_folder_is_not_a_file(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_without_akoma_ntoso_files(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("not a resolution", "utf-8")
+    before = files_under(site.parent)
     assert run(site, str(tmp_path)) == 2
-    assert "is a folder" in capsys.readouterr().err
+    assert "found no Akoma Ntoso file" in capsys.readouterr().err
+    assert files_under(site.parent) == before
 
 
 def test_the_real_command_line(site: Path, tmp_path: Path) -> None:

@@ -33,8 +33,8 @@ def from_scratch(project: Project) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def project(project_copy: Path) -> Project:
-    p = project_from_config(project_copy)
+def project(core_copy: Path) -> Project:
+    p = project_from_config(core_copy)
     first = build(p)
     assert PAGE in first.rendered and "home" in first.rendered
     return p

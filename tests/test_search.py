@@ -37,7 +37,7 @@ def fragments(site: Path) -> dict[str, dict[str, Any]]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("search")
-    result = build_site(copy_project(tmp))
+    result = build_site(copy_project(tmp, core=True))
     assert result.returncode == 0, result.stderr
     assert "search index: " in result.stderr  # the plugin indexed the site it built
     return tmp / "site"

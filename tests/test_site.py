@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -99,9 +100,15 @@ def test_vote_panel_reaches_the_page_as_written(built: Path) -> None:
 
 
 def test_home_lists_resolutions(built: Path) -> None:
+    """The home page lists the latest resolutions; the browse pages every one."""
     html = (built / "index.html").read_text("utf-8")
-    assert 'href="A/RES/73/266/"' in html
-    assert "22 December 2018" in html
+    latest = max(
+        (load_resolution(p) for p in (ROOT / "resolutions").glob("*/resolution.yaml")),
+        key=lambda r: (r.adoption_date or date.min, r.symbol),
+    )
+    assert f'href="{latest.symbol}/"' in html
+    assert f"{latest.adoption_date.day} {latest.adoption_date:%B %Y}" in html  # type: ignore[union-attr]
+    assert 'href="browse/"' in html
 
 
 def test_generated_markdown_builds_without_the_plugin(tmp_path: Path) -> None:

@@ -18,9 +18,9 @@ ALL = [str(p) for p in fixture_files()]
 
 
 @pytest.fixture
-def site(project_copy: Path) -> Path:
+def site(core_copy: Path) -> Path:
     """The copy of the site, without adoption files, with synthetic folders for 74/28, 76/19, 72/50."""
-    resolutions = project_copy.parent / "resolutions"
+    resolutions = core_copy.parent / "resolutions"
     for old in resolutions.glob(f"*/{ADOPTION_FILE}"):
         old.unlink()
     add_resolution(resolutions, "A/RES/74/28", ICT, date(2019, 12, 12))
@@ -28,7 +28,7 @@ def site(project_copy: Path) -> Path:
     add_resolution(
         resolutions, "A/RES/72/50", "United action towards the total elimination of nuclear weapons", date(2017, 12, 4)
     )
-    return project_copy
+    return core_copy
 
 
 def run(config: Path, *files: str) -> int:

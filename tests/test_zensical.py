@@ -57,7 +57,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(the site built by Zensical, the site built by MkDocs) from one copy of the project."""
     exe = zensical()
     root = tmp_path_factory.mktemp("zensical")
-    config = copy_project(root)
+    config = copy_project(root, core=True)
     data_file = root / "resolutions/A-RES-73-266/resolution.yaml"
     data = yaml.safe_load(data_file.read_text("utf-8"))
     data["title"]["en"] = TITLE

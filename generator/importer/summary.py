@@ -19,10 +19,13 @@ key                    value
                        counts twice)
 ``annexes``            number of annexes
 ``warnings``           the import's warnings, each ``path:line: message``
+``languages``          the languages the resolution has (ISO 639-1 codes, sorted)
 ===================== ============================================================
 
-Counts cover the resolution's own paragraphs; paragraphs of embedded texts and annexes are not
-counted as preambular, operative or subparagraphs.
+Counts cover the resolution's own paragraphs, in all its parts (resolutions A and B published
+under one number); paragraphs of embedded texts and annexes are not counted as preambular,
+operative or subparagraphs (annexes are counted in ``annexes``); unnumbered blocks under a
+paragraph are not subparagraphs.  ``footnote_refs`` counts the markers of the main language.
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ from generator.validate import marked_texts
 
 
 def _depths(paragraphs: tuple[Paragraph, ...], depth: int = 0) -> list[int]:
+    """The depth of every subparagraph under ``paragraphs`` (1 for (a), 2 for (i) under it)."""
     out: list[int] = []
     for p in paragraphs:
-        out.append(depth)
+        if depth and p.kind == "subparagraph":
+            out.append(depth)
         out += _depths(p.children, depth + 1)
     return out
 
@@ -48,20 +53,22 @@ def _warning(p: Problem) -> str:
 
 
 def summary(res: Resolution, warnings: tuple[Problem, ...] | list[Problem]) -> dict[str, Any]:
-    depths = _depths((*res.preamble, *res.operative))
+    top = res.top_paragraphs()
+    depths = _depths(top)
     return {
         "symbol": res.symbol,
         "body": res.body,
         "title": res.title.pick(res.language),
         "adoption_date": res.adoption_date.isoformat() if res.adoption_date else None,
-        "preambular": len(res.preamble),
-        "operative": len(res.operative),
+        "preambular": sum(1 for p in top if p.kind == "preambular"),
+        "operative": sum(1 for p in top if p.kind == "operative"),
         "subparagraphs": sum(1 for d in depths if d == 1),
         "subsubparagraphs": sum(1 for d in depths if d >= 2),
         "footnotes": len(res.footnotes),
-        "footnote_refs": sum(len(NOTE_MARKER.findall(text)) for _, _, text in marked_texts(res)),
-        "annexes": len(res.annexes),
+        "footnote_refs": sum(len(NOTE_MARKER.findall(text)) for _, _, text in marked_texts(res, res.language)),
+        "annexes": len(res.all_annexes()),
         "warnings": [_warning(p) for p in warnings],
+        "languages": sorted(res.languages),
     }
 
 
