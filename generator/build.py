@@ -17,12 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from generator.cache import Manifest, cache_dir, code_version, digest, load_entry, store_entry, tree_digest
 from generator.citations import Citation, cites, document_index_of
 from generator.commentary import COMMENTARY_DIR, TAGS_FILE, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
 from generator.crossrefs import Citing, CrossRefs, citing, resolve_names
 from generator.errors import DataError, Problem
+from generator.history import pages as history_pages
+from generator.history.notes import ParagraphHistory
 from generator.lint import lint_markdown
 from generator.model import Resolution, slug_of
 from generator.naming import names
@@ -30,6 +33,7 @@ from generator.project import Project
 from generator.render import (
     DOCUMENTS_PAGE,
     GENERATED_MARKER,
+    Linker,
     Listed,
     Tagged,
     environment,
@@ -359,6 +363,7 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
         {symbol: s.names for symbol, s in summaries.items()}, {symbol: s.citing for symbol, s in summaries.items()}
     )
     problems.extend(ref_problems)
+    problems.extend(history_pages.series_file_of(project, frozenset(summaries))[1])  # resolutions/series.yaml
     if problems:
         # Errors stop the build; what check would refuse besides is said at the same time.
         raise DataError([*problems, *lint])
@@ -528,14 +533,43 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
                 lambda: {GUIDE_PAGE: render_guide(env(), text, project.edit_url(guide))},
             )
         )
+    # History (generator/history/): series, changes pages, provenance of every paragraph.
+    data_keys = {s: loaded.fingerprints[s][1] for s in loaded.summaries}
+    history = history_pages.load_history(project, data_keys, lambda s: loaded.model(s)[0])
+    out += [
+        Unit(n, k, m, per_resolution=True)
+        for n, k, m in history_pages.changes_units(
+            history,
+            env,
+            env_key,
+            data_keys,
+            lambda page, symbol, anchor: Linker(page, symbols).href(symbol, anchor),
+            Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+        )
+    ]
     for symbol in loaded.summaries:
         folder_key, data_key = loaded.fingerprints[symbol]
+        notes, changes = history_pages.page_history(history, symbol, lambda s: loaded.summaries[s].names)
 
-        def page(symbol: str = symbol) -> dict[str, str | bytes]:
+        def page(
+            symbol: str = symbol,
+            notes: Mapping[str, ParagraphHistory] = notes,
+            changes: tuple[tuple[str, str], ...] = changes,
+        ) -> dict[str, str | bytes]:
             res, slots = loaded.model(symbol)
             adoption = loaded.adoptions.by_symbol.get(symbol)
             text = render_resolution(
-                env(), res, slots, project, site, loaded.crossrefs, loaded.tags, later.get(symbol, ()), adoption
+                env(),
+                res,
+                slots,
+                project,
+                site,
+                loaded.crossrefs,
+                loaded.tags,
+                later.get(symbol, ()),
+                adoption,
+                history=notes,
+                changes=changes,
             )
             return {page_path(symbol): text}
 
@@ -558,6 +592,7 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
             loaded.tags_key,
             lineage_key,
             loaded.adoptions.keys.get(symbol, ""),
+            history_pages.page_history_key(notes, changes),
             *cited.get(symbol, ()),
         )
         out.append(Unit(f"page {symbol}", page_key, page, per_resolution=True))

@@ -37,6 +37,7 @@ from generator.commentary import Slot, Tag, is_stale, new_slot_text
 from generator.contributed import Link, Rendered, render_markdown
 from generator.crossrefs import CrossRefs, reference_of
 from generator.frontmatter import front_matter
+from generator.history.notes import HistoryView, ParagraphHistory, history_view
 from generator.model import NOTE_MARKER, Localised, NoteRef, Paragraph, Part, Resolution, split_notes, strip_notes
 from generator.naming import named_paragraphs, named_paragraphs_of, paragraph_name, part_name, part_paragraphs
 from generator.project import Project, new_file_value
@@ -191,6 +192,8 @@ class ParagraphView:
     authors: tuple[AuthorView, ...]
     cite: Citations | None
     """``None`` for the paragraphs of annexes and embedded texts (cited through their resolution)."""
+    history: HistoryView | None = None
+    """Where its language first appeared (generator/history/notes.py); ``None`` outside the history."""
 
     @property
     def commented(self) -> bool:
@@ -538,6 +541,8 @@ def render_resolution(
     tags: Mapping[str, Tag],
     later: Sequence[Citation] = (),
     adoption: VoteAdoption | None = None,
+    history: Mapping[str, ParagraphHistory] | None = None,
+    changes: Sequence[tuple[str, str]] = (),
 ) -> str:
     """A resolution's page.  ``site`` holds what the page shows of the other resolutions on the
     site (titles in the lineage), ``later`` the places where they cite this one."""
@@ -551,6 +556,13 @@ def render_resolution(
     res = replace(res, title=Localised.of({code: strip_notes(t) for code, t in res.title.pairs}))
     cited = {n for _, _, text in marked_texts(res, lang) for n in NOTE_MARKER.findall(text)}
     items, after_closing = paragraph_views(res, linker, slots, project, crossrefs, tags, notes, lang)
+    if history:  # each paragraph's provenance (generator/history/)
+        items = [
+            replace(i, history=history_view(i.id, history[i.id], linker.href, linker.page_link))
+            if isinstance(i, ParagraphView) and i.id in history
+            else i
+            for i in items
+        ]
     mast = res.masthead
 
     def t(text: object) -> str:
@@ -615,6 +627,7 @@ def render_resolution(
         documents_link=linker.page_link(DOCUMENTS_PAGE),
         vote=render_vote(project.templates_dir, adoption, page, state_table(), linker.href),
         search=SearchKeys.of(res, lang),
+        changes=tuple(LinkView(text, linker.page_link(target)) for text, target in changes),
     )
 
 

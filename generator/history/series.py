@@ -10,7 +10,12 @@ links are detected from the data, in adoption order, by two rules:
    before this one), provided the tip is of an earlier session and nothing else continued it in
    this session or before: a text renamed ("Developments in the field of ..." becoming
    "Open-ended working group on security of and in the use of ...") or two texts merged into one
-   (73/266's line and 74/29's line into 76/19).
+   (73/266's line and 74/29's line into 76/19);
+3. **a title line passes through the texts it recalls**: when a resolution continues ``P`` by its
+   title, but recalls a text ``Q`` of an earlier session that continues ``P`` by rule 2 (a merged
+   text under a longer title: 76/19, "Developments ..., and advancing responsible State
+   behaviour ..."), it continues ``Q`` instead, and ``Q`` counts as continuing ``P`` by title: the
+   line reads 75/240, 76/19, 77/36 rather than skipping 76/19.
 
 A *series* is a line of resolutions read forwards from one that continues nothing: at each step
 the same-title successor if there is one, else the one that continues it by rule 2; a line ends
@@ -147,6 +152,26 @@ def detect(members: Iterable[Member], overrides: Overrides = Overrides()) -> tup
             ]
             if not continued:
                 link(t.symbol, m.symbol, title=False)
+    for m in ordered:
+        p = links.by_title.get(m.symbol)
+        if p is None:
+            continue
+        for q in successors.get(p, ()):
+            later = by_symbol[q]
+            if (
+                q != m.symbol
+                and q in m.recalls
+                and links.by_title.get(q) is None
+                and _order(later) < _order(m)
+                and (later.session or 0) < (m.session or 0)
+            ):
+                links.predecessors[m.symbol].remove(p)
+                successors[p].remove(m.symbol)
+                link(q, m.symbol, title=True)
+                links.by_title[q] = p
+                preds = links.predecessors[q]
+                preds.insert(0, preds.pop(preds.index(p)))
+                break
     for _, symbols in overrides.series:
         for before, after in itertools.pairwise(symbols):
             if before in by_symbol and after in by_symbol:
