@@ -213,7 +213,7 @@
     var target = doc.getElementById(id);
     if (!target) { return null; }
     var unit = document.importNode(target.closest(".ar-unit") || target, true);
-    unit.querySelectorAll(".ar-tools, .ar-permalink, .ar-cited-by, button, script").forEach(function (n) { n.remove(); });
+    unit.querySelectorAll(".ar-tools, .ar-permalink, .ar-cited-by, .ar-provenance, button, script").forEach(function (n) { n.remove(); });
     [unit].concat(Array.prototype.slice.call(unit.querySelectorAll("[id]"))).forEach(function (n) { n.removeAttribute("id"); });
     unit.querySelectorAll("a[href]").forEach(function (a) {
       a.setAttribute("href", new URL(a.getAttribute("href"), base).href);

@@ -130,6 +130,8 @@ class RowView:
     """(``equal``/``delete``/``insert``, text): the words that differ, when they do."""
     similarity: int
     """Percent."""
+    notes_differ: bool = False
+    """The same wording but for its footnote markers (a note added or dropped)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,10 @@ def rows_of(pairs: Sequence[Pair], side: Callable[[str, str, str, str], SideView
         if old and new and old.text != new.text:
             segments = tuple((s.op, s.text) for s in diff_words(old.text, new.text))
         anchor = new.id if new else f"dropped-{old.id}" if old else ""
-        out.append(RowView(pair.status, anchor, old, new, segments, round(pair.similarity * 100)))
+        notes_differ = bool(
+            pair.old and pair.new and old and new and old.text == new.text and pair.old.wording != pair.new.wording
+        )
+        out.append(RowView(pair.status, anchor, old, new, segments, round(pair.similarity * 100), notes_differ))
     return out
 
 
