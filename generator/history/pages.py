@@ -117,7 +117,8 @@ class SideView:
     name: str
     href: str
     text: str
-    """The wording without footnote markers."""
+    """The wording without footnote markers, its spaces plain (a no-break space in one text and a
+    space in the other is no difference)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +183,7 @@ def render_changes(
 
         def side(role: str, pid: str, name: str, wording: str, page: str = page) -> SideView:
             symbol = comparison.earlier if role == "old" else comparison.later
-            return SideView(pid, short_name(name), link(page, symbol, pid), strip_notes(wording))
+            return SideView(pid, short_name(name), link(page, symbol, pid), " ".join(strip_notes(wording).split()))
 
         rows = rows_of(pairs, side)
         tally = counts(pairs)
