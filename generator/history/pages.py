@@ -101,6 +101,9 @@ def page_history(
         page = against.get(p.changed_from.symbol, "") if p.changed_from else ""
         notes[pid] = ParagraphHistory(p, name, page)
     links = tuple((f"{'draft' if c.kind == 'draft' else 'from'} {c.earlier}", c.page()) for c in comparisons)
+    if not comparisons and all(n.provenance.status == "new" for n in notes.values()):
+        # Nothing on the site to compare it with: "new" would claim more than the site knows.
+        return {}, links
     return notes, links
 
 
