@@ -120,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         (work / "mkdocs.yml").write_text("site_name: bench\n", "utf-8")
         started = time.perf_counter()
         archives = sorted(args.archives.glob("*.tar.xz"))
-        report = import_corpus(archives, Options(project_from_config(work / "mkdocs.yml"), frozenset({"en"})), args.jobs)
+        report = import_corpus(
+            archives, Options(project_from_config(work / "mkdocs.yml"), frozenset({"en"})), args.jobs
+        )
         out["import"] = {"resolutions": report.resolutions, "seconds": round(time.perf_counter() - started, 1)}
     out["records"] = measured(lambda: records_stage(work))
     out["provenance"] = measured(lambda: provenance_stage(work))
@@ -132,9 +134,15 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("| stage | resolutions / paragraphs | time | peak memory |")
     print("|---|---|---|---|")
-    print(f"| read and validate every resolution.yaml, make records | {out['records']['resolutions']} / {out['records']['paragraphs']} | {out['records']['seconds']} s | {out['records']['peak_mb']} MB |")
-    print(f"| series and provenance over the records | {p['paragraphs']} paragraphs | {p['history_seconds']} s (with reading: {p['seconds']} s) | {p['peak_mb']} MB |")
-    print(f"| build, empty history cache | {out['cold']['resolutions']} / {out['cold']['paragraphs']} | {out['cold']['seconds']} s | {out['cold']['peak_mb']} MB |")
+    print(
+        f"| read and validate every resolution.yaml, make records | {out['records']['resolutions']} / {out['records']['paragraphs']} | {out['records']['seconds']} s | {out['records']['peak_mb']} MB |"
+    )
+    print(
+        f"| series and provenance over the records | {p['paragraphs']} paragraphs | {p['history_seconds']} s (with reading: {p['seconds']} s) | {p['peak_mb']} MB |"
+    )
+    print(
+        f"| build, empty history cache | {out['cold']['resolutions']} / {out['cold']['paragraphs']} | {out['cold']['seconds']} s | {out['cold']['peak_mb']} MB |"
+    )
     print(f"| build, nothing changed | | {out['warm']['seconds']} s | {out['warm']['peak_mb']} MB |")
     return 0
 

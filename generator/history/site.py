@@ -21,6 +21,7 @@ import contextlib
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -223,12 +224,22 @@ def site_history(
 
 
 def _provenance(records: Iterable[Record], drafts: frozenset[str]) -> dict[str, dict[str, Provenance]]:
+    tokens: dict[str, tuple[str, ...]] = {}
+    """One tuple per wording, of interned words: a corpus repeats itself (memory, not speed)."""
+
+    def words_of(wording: str) -> tuple[str, ...]:
+        found = tokens.get(wording)
+        if found is None:
+            found = tokens[wording] = tuple(sys.intern(w) for w in words(wording))
+        return found
+
     entries = [
-        Entry(r.symbol, r.adopted, pid, words(wording))
+        Entry(r.symbol, r.adopted, pid, words_of(wording))
         for r in records
         if r.symbol not in drafts
         for pid, _, wording in r.units.get(r.language, ())
     ]
+    tokens.clear()
     out: dict[str, dict[str, Provenance]] = {}
     for (symbol, pid), found in provenance(entries).items():
         out.setdefault(symbol, {})[pid] = found
