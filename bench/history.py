@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
 import shutil
 import sys
@@ -42,7 +43,10 @@ def _child(fn: Callable[[], dict[str, Any]], queue: Any) -> None:
     started = time.perf_counter()
     result = fn()
     result["seconds"] = round(time.perf_counter() - started, 2)
-    result["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["cpu_seconds"] = round(usage.ru_utime + usage.ru_stime, 2)
+    result["peak_mb"] = round(usage.ru_maxrss / 1024, 1)
+    result["load"] = round(os.getloadavg()[0], 1)
     queue.put(result)
 
 
@@ -77,11 +81,12 @@ def provenance_stage(work: Path) -> dict[str, Any]:
     for path in data_files(work).values():
         res = load_resolution(path)
         records[res.symbol] = record_of(res)
-    loaded = time.perf_counter()
+    loaded, cpu = time.perf_counter(), time.process_time()
     history = site_history({s: r.head() for s, r in records.items()}, records.__getitem__)
     found = [p for by_pid in history.provenance.values() for p in by_pid.values()]
     return {
         "history_seconds": round(time.perf_counter() - loaded, 2),
+        "history_cpu_seconds": round(time.process_time() - cpu, 2),
         "paragraphs": len(found),
         "agreed": sum(1 for p in found if p.status == "agreed"),
         "changed": sum(1 for p in found if p.status == "changed"),
@@ -130,20 +135,20 @@ def main(argv: list[str] | None = None) -> int:
     out["cold"] = measured(lambda: build_stage(work))
     out["warm"] = measured(lambda: build_stage(work))
     print(json.dumps(out, indent=2))
-    p = out["provenance"]
+    p, r, c, w = out["provenance"], out["records"], out["cold"], out["warm"]
+    rows = [
+        ("read and validate every resolution.yaml, make records", f"{r['resolutions']} / {r['paragraphs']}", r),
+        ("series and provenance over the records", f"{p['paragraphs']} paragraphs", p),
+        ("build, empty history cache", f"{c['resolutions']} / {c['paragraphs']}", c),
+        ("build, nothing changed", "", w),
+    ]
     print()
-    print("| stage | resolutions / paragraphs | time | peak memory |")
-    print("|---|---|---|---|")
-    print(
-        f"| read and validate every resolution.yaml, make records | {out['records']['resolutions']} / {out['records']['paragraphs']} | {out['records']['seconds']} s | {out['records']['peak_mb']} MB |"
-    )
-    print(
-        f"| series and provenance over the records | {p['paragraphs']} paragraphs | {p['history_seconds']} s (with reading: {p['seconds']} s) | {p['peak_mb']} MB |"
-    )
-    print(
-        f"| build, empty history cache | {out['cold']['resolutions']} / {out['cold']['paragraphs']} | {out['cold']['seconds']} s | {out['cold']['peak_mb']} MB |"
-    )
-    print(f"| build, nothing changed | | {out['warm']['seconds']} s | {out['warm']['peak_mb']} MB |")
+    print("| stage | resolutions / paragraphs | wall | CPU | peak memory | load |")
+    print("|---|---|---:|---:|---:|---:|")
+    for name, size, m in rows:
+        wall = m.get("history_seconds", m["seconds"])
+        cpu = m.get("history_cpu_seconds", m["cpu_seconds"])
+        print(f"| {name} | {size} | {wall} s | {cpu} s | {m['peak_mb']} MB | {m['load']} |")
     return 0
 
 
