@@ -41,7 +41,7 @@ from generator.history.site import (
 )
 from generator.history.text import CHANGED
 from generator.i18n import NATIVE_NAMES, direction
-from generator.model import Resolution, strip_notes
+from generator.model import NOTE_MARKER, Resolution, strip_notes
 from generator.project import Project
 
 
@@ -135,7 +135,7 @@ class RowView:
     similarity: int
     """Percent."""
     notes_differ: bool = False
-    """The same wording but for its footnote markers (a note added or dropped)."""
+    """The two have not as many footnote markers (a note added or dropped; numbers aside)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,9 @@ def rows_of(pairs: Sequence[Pair], side: Callable[[str, str, str, str], SideView
             segments = tuple((s.op, s.text) for s in diff_words(old.text, new.text))
         anchor = new.id if new else f"dropped-{old.id}" if old else ""
         notes_differ = bool(
-            pair.old and pair.new and old and new and old.text == new.text and pair.old.wording != pair.new.wording
+            pair.old
+            and pair.new
+            and len(NOTE_MARKER.findall(pair.old.wording)) != len(NOTE_MARKER.findall(pair.new.wording))
         )
         out.append(RowView(pair.status, anchor, old, new, segments, round(pair.similarity * 100), notes_differ))
     return out
