@@ -22,6 +22,7 @@ import fastjsonschema
 import jsonschema
 import yaml
 
+from generator import yamlsafe
 from generator.errors import DataError, Problem
 from generator.model import (
     SCHEMA_VERSION,
@@ -49,7 +50,9 @@ from generator.model import (
     Table,
     Unplaced,
 )
+from generator.paths import inside, read_contributed
 from generator.plaintext import data_problems
+from generator.symbols import resolution_symbol_problem
 from generator.validate import validate_resolution
 
 DATA_FILE = "resolution.yaml"
@@ -564,21 +567,20 @@ def load_resolution(
     slowest step); a text that passes is added to it.
     """
     name = shown or str(path)
-    text = path.read_text("utf-8")
+    text = read_contributed(path, name)
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    try:
-        data = _plain(yaml.load(text, Loader=_FAST_LOADER))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        raise DataError([Problem(name, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]) from None
+    data = _plain(yamlsafe.load(text, name))
     if not isinstance(data, dict):
         raise DataError([Problem(name, 1, "expected a structured resolution (a YAML mapping)")])
     known = schema_valid is not None and fingerprint in schema_valid
     errors = [] if known else schema_errors(data)
-    if errors:
-        lines, _ = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+    # The symbol becomes the page's path: checked against the UN grammar whatever the schema says.
+    bad_symbol = resolution_symbol_problem(data["symbol"]) if "symbol" in data else ""
+    if errors or bad_symbol:
+        lines, _ = _line_map(yamlsafe.compose(text, name))
         problems = []
+        if bad_symbol:
+            problems.append(Problem(name, lines.get(("symbol",), 1), f"symbol: {bad_symbol}"))
         for err in errors:
             path_ = tuple(err.absolute_path)
             where = path_
@@ -595,7 +597,7 @@ def load_resolution(
         def line_of(where: tuple[Any, ...]) -> int:
             # The map of lines is built only when there is a problem to report.
             if not line_map:
-                line_map.append(_line_map(yaml.compose(text, Loader=yaml.SafeLoader))[0])
+                line_map.append(_line_map(yamlsafe.compose(text, name))[0])
             lines = line_map[0]
             while where not in lines and where:
                 where = where[:-1]
@@ -604,12 +606,9 @@ def load_resolution(
         lint.extend(data_problems(data, name, line_of))
     res = from_data(data)
     if validate_resolution(res, name):
-        _, by_id = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+        _, by_id = _line_map(yamlsafe.compose(text, name))
         raise DataError(validate_resolution(res, name, lambda key: by_id.get(key, 0)))
     return res
-
-
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -667,7 +666,10 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 
 
 def resolution_dir(root: Path, res: Resolution) -> Path:
-    return root / res.slug
+    """The folder of ``res`` under ``root`` (``resolutions/``), once its symbol is known good."""
+    if problem := resolution_symbol_problem(res.symbol):
+        raise DataError([Problem(res.source.file if res.sources else "(import)", 0, f"symbol: {problem}")])
+    return inside(root, res.slug, root.name)
 
 
 def save(root: Path, res: Resolution, source_bytes: bytes | Mapping[str, bytes]) -> Path:
@@ -677,7 +679,7 @@ def save(root: Path, res: Resolution, source_bytes: bytes | Mapping[str, bytes])
     folder = resolution_dir(root, res)
     files = source_bytes if isinstance(source_bytes, Mapping) else {res.source.file: source_bytes}
     for name, data in files.items():
-        write_if_changed(folder / name, data)
+        write_if_changed(inside(folder, name, f"{root.name}/{folder.name}"), data)
     write_if_changed(folder / DATA_FILE, dump_yaml(res))
     return folder
 
