@@ -44,15 +44,17 @@ class _Loader(_BASE):  # type: ignore[valid-type,misc]
     """libyaml's parser when available; strict mappings, checked dates."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = (key_node.tag, key_node.value)
-                if key in seen:
-                    raise _Refused(
-                        None, None, f"the key {key_node.value!r} is given twice in one mapping", key_node.start_mark
-                    )
-                seen.add(key)
+        pairs = node.value
+        if len(pairs) > 1 and len({(k.tag, k.value) for k, _ in pairs if isinstance(k, yaml.ScalarNode)}) != len(pairs):
+            seen: set[Any] = set()
+            for key_node, _ in pairs:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = (key_node.tag, key_node.value)
+                    if key in seen:
+                        raise _Refused(
+                            None, None, f"the key {key_node.value!r} is given twice in one mapping", key_node.start_mark
+                        )
+                    seen.add(key)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
 
@@ -92,6 +94,20 @@ def _problem(shown: str, exc: yaml.YAMLError) -> Problem:
     return Problem(shown, line, f"not valid YAML: {problem}")
 
 
+def _depth(data: Any) -> int:
+    """Nesting depth of ``data``, a tree (no aliases), level by level: no recursion; stops
+    counting past :data:`MAX_DEPTH`."""
+    depth = 0
+    level = [data]
+    while level and depth <= MAX_DEPTH:
+        depth += 1
+        below: list[Any] = []
+        for value in level:
+            below.extend(c for c in (value.values() if type(value) is dict else value) if type(c) in (dict, list))
+        level = below
+    return depth
+
+
 def _measure(data: Any) -> tuple[int, int]:
     """(nesting depth, number of values once every alias is expanded) of ``data``, computed
     without recursion and without expanding anything (each container is visited once)."""
@@ -126,10 +142,11 @@ def load(text: str, shown: str) -> Any:
     finally:
         loader.dispose()
     if isinstance(data, dict | list):
-        depth, expanded = _measure(data)
+        aliased = isinstance(loader, _CountingLoader) and loader.aliases > 0
+        depth, expanded = _measure(data) if aliased else (_depth(data), 0)
         if depth > MAX_DEPTH:
             raise DataError([Problem(shown, 0, f"nested more than {MAX_DEPTH} levels deep")])
-        if isinstance(loader, _CountingLoader) and loader.aliases and expanded > MAX_EXPANDED:
+        if aliased and expanded > MAX_EXPANDED:
             raise DataError(
                 [Problem(shown, 0, f"its aliases (*name) expand to {expanded:,} values: refused as an alias bomb")]
             )
