@@ -51,7 +51,7 @@ from generator.model import (
     Unplaced,
 )
 from generator.paths import inside, read_contributed
-from generator.plaintext import data_problems
+from generator.plaintext import data_problems, walk_strings
 from generator.symbols import resolution_symbol_problem
 from generator.validate import validate_resolution
 
@@ -553,6 +553,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_DATE_FIELDS = frozenset(("date", "imported", "published"))
+
+
+def _impossible_dates(data: Any) -> list[tuple[tuple[Any, ...], str, str]]:
+    """(path, value, why) of every date field of the form YYYY-MM-DD that is no date (2018-02-30)."""
+    out = []
+    for where, value in walk_strings(data):
+        if where and where[-1] in _DATE_FIELDS and value:
+            try:
+                date.fromisoformat(value)
+            except ValueError as exc:
+                out.append((where, value, str(exc)))
+    return out
+
+
 def load_resolution(
     path: Path, shown: str | None = None, schema_valid: set[str] | None = None, lint: list[Problem] | None = None
 ) -> Resolution:
@@ -576,11 +591,15 @@ def load_resolution(
     errors = [] if known else schema_errors(data)
     # The symbol becomes the page's path: checked against the UN grammar whatever the schema says.
     bad_symbol = resolution_symbol_problem(data["symbol"]) if "symbol" in data else ""
-    if errors or bad_symbol:
+    bad_dates = [] if errors else _impossible_dates(data)
+    if errors or bad_symbol or bad_dates:
         lines, _ = _line_map(yamlsafe.compose(text, name))
         problems = []
         if bad_symbol:
             problems.append(Problem(name, lines.get(("symbol",), 1), f"symbol: {bad_symbol}"))
+        for where, value, why in bad_dates:
+            field = "/".join(map(str, where))
+            problems.append(Problem(name, lines.get(where, 1), f"{field}: impossible date {value!r} ({why})"))
         for err in errors:
             path_ = tuple(err.absolute_path)
             where = path_
