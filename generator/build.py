@@ -362,6 +362,12 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
         {symbol: s.names for symbol, s in summaries.items()}, {symbol: s.citing for symbol, s in summaries.items()}
     )
     problems.extend(ref_problems)
+    guide_text = ""
+    if (root / GUIDE).exists():
+        try:  # read here so that a guide too large or not UTF-8 is said with the other problems
+            guide_text = read_contributed(root / GUIDE, GUIDE)
+        except DataError as exc:
+            problems.extend(exc.problems)
     if problems:
         # Errors stop the build; what check would refuse besides is said at the same time.
         raise DataError([*problems, *lint])
@@ -379,12 +385,8 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
             raise DataError(errors or [Problem(_shown(files[symbol], root), 0, "changed during the build")])
         return found
 
-    guide = project.root / GUIDE
-    if lint_commentary and guide.is_file():
-        try:
-            lint.extend(lint_markdown(read_contributed(guide, GUIDE), GUIDE, 1, "guide"))
-        except DataError as exc:
-            raise DataError([*exc.problems, *lint]) from None
+    if lint_commentary and guide_text:
+        lint.extend(lint_markdown(guide_text, GUIDE, 1, "guide"))
     return Loaded(
         summaries, files, crossrefs, tags, tuple(lint), tuple(stale), fingerprints, tags_key, read_model, adoptions
     )

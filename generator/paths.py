@@ -32,7 +32,7 @@ LIMITS: dict[str, int] = {
     "adoption.yaml": 1 * MiB,
     "tags.yaml": 256 * KiB,
     "series.yaml": 1 * MiB,
-    "commentary": 256 * KiB,
+    "commentary": 128 * KiB,
     "CONTRIBUTING.md": 512 * KiB,
 }
 """Largest size of each kind of contributed file.  The largest resolution on the site, in six

@@ -20,6 +20,7 @@ the duplicate-key check added in Python.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -108,9 +109,10 @@ def _depth(data: Any) -> int:
     return depth
 
 
-def _measure(data: Any) -> tuple[int, int]:
-    """(nesting depth, number of values once every alias is expanded) of ``data``, computed
-    without recursion and without expanding anything (each container is visited once)."""
+def _measure(data: Any) -> tuple[int, int, dict[int, int]]:
+    """(nesting depth, number of values once every alias is expanded, that number for each
+    container by its ``id``) of ``data``, computed without recursion and without expanding
+    anything (each container is visited once)."""
     height: dict[int, int] = {}
     size: dict[int, int] = {}
     stack: list[tuple[Any, bool]] = [(data, False)]
@@ -126,7 +128,7 @@ def _measure(data: Any) -> tuple[int, int]:
             continue
         stack.append((value, True))
         stack.extend((c, False) for c in children if id(c) not in height)
-    return height.get(id(data), 0), size.get(id(data), 0)
+    return height.get(id(data), 0), size.get(id(data), 0), size
 
 
 def load(text: str, shown: str) -> Any:
@@ -143,14 +145,52 @@ def load(text: str, shown: str) -> Any:
         loader.dispose()
     if isinstance(data, dict | list):
         aliased = isinstance(loader, _CountingLoader) and loader.aliases > 0
-        depth, expanded = _measure(data) if aliased else (_depth(data), 0)
+        depth, expanded, sizes = _measure(data) if aliased else (_depth(data), 0, {})
         if depth > MAX_DEPTH:
-            raise DataError([Problem(shown, 0, f"nested more than {MAX_DEPTH} levels deep")])
+            line = _line(text, lambda node, level, index: level > MAX_DEPTH)
+            raise DataError([Problem(shown, line, f"nested more than {MAX_DEPTH} levels deep")])
         if aliased and expanded > MAX_EXPANDED:
+            # The line of the first top-level entry that expands past the limit.
+            big = [
+                i
+                for i, v in enumerate(data.values() if isinstance(data, dict) else data)
+                if sizes.get(id(v), 0) > MAX_EXPANDED // 2
+            ]
+            first = big[0] if big else -1
+            line = _line(text, lambda node, level, index: level == 1 and index == first)
             raise DataError(
-                [Problem(shown, 0, f"its aliases (*name) expand to {expanded:,} values: refused as an alias bomb")]
+                [Problem(shown, line, f"its aliases (*name) expand to {expanded:,} values: refused as an alias bomb")]
             )
     return data
+
+
+def _line(text: str, wanted: Callable[[yaml.Node, int, int], bool]) -> int:
+    """The line of the first node, in document order, for which ``wanted(node, nesting level,
+    index among its siblings)`` holds (0 if none); walks without recursion, each node once."""
+    loader = _BASE(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return 0
+    finally:
+        loader.dispose()
+    stack: list[tuple[yaml.Node, int, int]] = [(root, 0, 0)] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node, level, index = stack.pop()
+        if wanted(node, level, index):
+            return int(node.start_mark.line) + 1
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            children = [v for _, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            continue
+        stack.extend((child, level + 1, i) for i, child in reversed(list(enumerate(children))))
+    return 0
 
 
 def compose(text: str, shown: str) -> yaml.Node | None:
