@@ -256,7 +256,7 @@ def test_oversize_files_are_refused(project: Path) -> None:
 
 def test_invalid_utf8_is_refused_at_its_line(project: Path) -> None:
     root = project.parent
-    bad = (HOSTILE / "files" / "bad-utf8-commentary.md").read_bytes()
+    bad = (HOSTILE / "files" / "bad-utf8-commentary.md.bin").read_bytes()
     (root / "resolutions/A-RES-73-266/commentary/pp-2.md").write_bytes(bad)
     expected = {"resolutions/A-RES-73-266/commentary/pp-2.md": bad[: bad.index(b"\xff")].count(b"\n") + 1}
     for rel, line in (
