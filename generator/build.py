@@ -634,6 +634,8 @@ def generate(
         pages = unit.make()
         wanted.update(pages)
         if not write:
+            for rel in pages:  # served from memory: the same check as a page written
+                inside(docs, rel, docs.name)
             rendered.update(pages)
             continue
         unit_report = write_pages(docs, pages, remove=False)
