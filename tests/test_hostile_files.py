@@ -447,3 +447,14 @@ def test_long_adversarial_input_is_handled_in_bounded_time(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
     assert done.stdout.strip().endswith("ok")
+
+
+def test_an_imported_text_printing_a_hostile_symbol_writes_nothing(project: Path, tmp_path: Path) -> None:
+    text = SEED_SOURCE.read_text("utf-8").replace("General Assembly\n", "General Assembly\nA/RES/../../../x\n", 1)
+    hostile = tmp_path / "outside" / "hostile.txt"
+    hostile.write_text(text, "utf-8")
+    before = snapshot(tmp_path)
+    out = refused(run(project, "import", str(hostile)), 2)
+    assert "is not the symbol of a resolution" in out, out
+    assert snapshot(tmp_path) == before
+    assert not list(tmp_path.rglob("x")) and not (tmp_path.parent / "x").exists()
