@@ -426,7 +426,7 @@ ADVERSARIAL = textwrap.dedent(
         text_problem(text)
         is_web_address("https://a" + text)
         path = Path(sys.argv[1]) / "op-1.md"
-        path.write_text("---\\n" + "authors: " + text[:2000] + "\\n---\\n" + text, "utf-8")
+        path.write_text("---\\n" + "authors: " + text[:2000] + "\\n---\\n" + text[:120_000], "utf-8")
         read_slot(path, "op-1", "op-1.md")
         print(name, flush=True)
     print("ok")
