@@ -6,8 +6,9 @@ Every YAML file a pull request can touch (``resolution.yaml``, ``adoption.yaml``
 - builds only plain data (libyaml's parser with PyYAML's safe constructor: no ``!!python/...``
   tag is ever constructed);
 - refuses a mapping that gives a key twice (PyYAML would silently keep the last);
-- limits aliases: a file may use a few (``*anchor``), but an alias bomb (aliases of aliases,
-  a billion laughs) is refused while it is being read, before anything walks the expanded data;
+- limits aliases: a file may use a few (``*anchor``, at most :data:`MAX_ALIASES`, counted while
+  it is read), and what they expand to is measured without expanding it (each node once), so an
+  alias bomb (aliases of aliases, a billion laughs) is refused before anything walks it;
 - bounds nesting: libyaml refuses more than 1,000 levels, and :data:`MAX_DEPTH` is checked on
   the data without recursion, so no later stage can run out of stack;
 - reports an impossible date (``2018-02-30``) as a problem at its line, not a traceback.
