@@ -15,9 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.build import Loaded, default_jobs, generate, load_project
 from generator.errors import GeneratorError
+from generator.passthrough import PassthroughExtension, anchor_ids
 from generator.project import Project, project_from_config
 from generator.search import index_site
 
@@ -52,6 +54,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             edit_uri=config.edit_uri or "",
             site_url=config.site_url or "",
         )
+        # The generated pages' HTML blocks reach the output without Python-Markdown parsing them
+        # (the same output, faster: generator/passthrough.py).
+        if not any(isinstance(e, PassthroughExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(PassthroughExtension())
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -90,6 +96,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 files.remove(existing)
             files.append(File.generated(config, rel, content=content))
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs checks links to anchors against the ids it read in raw HTML; the passthrough
+        # hides the generated HTML from that reader, so give it the ids of the page as built.
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchor_ids(html)
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # The site search's index, from the built pages (the same command serves Zensical).
