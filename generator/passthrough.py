@@ -94,7 +94,7 @@ class PassthroughExtension(Extension):
     and Python-Markdown's own readers of raw HTML."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        md.preprocessors.register(PassthroughPreprocessor(md), "ar_passthrough", 25)
+        md.preprocessors.register(PassthroughPreprocessor(md), "ar_passthrough", 29)
 
 
 def makeExtension(**kwargs: Any) -> PassthroughExtension:  # noqa: N802 - Python-Markdown's name
