@@ -366,7 +366,11 @@ def site_benchmark(
     config = project / "mkdocs.yml"
     build_cmd = [PY, "-m", "generator", "--config", str(config), "build"]
     gen1 = measure(build_cmd, project, timeout).check("generate (first run)")
-    gen2 = measure(build_cmd, project, timeout).check("generate (second run)")
+    # Runs after the first: the least CPU of three (the machine is shared).
+    gen2 = min(
+        (measure(build_cmd, project, timeout).check("generate (second run)") for _ in range(3)),
+        key=lambda r: r.cpu_seconds,
+    )
     site = work / "site"
     mk = [PY, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), "--config-file", str(config)]
     runs: list[Run] = []
@@ -374,6 +378,10 @@ def site_benchmark(
         shutil.rmtree(site, ignore_errors=True)
         runs.append(measure(mk, project, timeout).check("mkdocs build"))
     build = min(runs, key=lambda r: r.cpu_seconds)
+    # The plugin logs the generator's CPU time in the build (its cache warm: a run after the first).
+    in_build = re.search(r"annotated-resolutions: .* in ([0-9.]+) s of CPU", build.stderr)
+    gen_in_build = float(in_build.group(1)) if in_build else None
+    resolution_pages = sum(1 for _ in site.glob("[ASE]/RES/**/index.html"))
     pages = sum(1 for _ in site.rglob("index.html"))
     site_files, site_bytes = site_size(site)
     index_files, index_bytes = site_size(site / "pagefind")
@@ -388,9 +396,13 @@ def site_benchmark(
             "build_cpu_s": round(build.cpu_seconds, 2),
             "build_peak_mb": round(build.memory_mb, 1),
             "build_cpu_s_runs": [round(r.cpu_seconds, 2) for r in runs],
+            "resolution_pages": resolution_pages,
             "pages_per_cpu_s": round(pages / build.cpu_seconds, 1),
+            "resolution_pages_per_cpu_s": round(resolution_pages / build.cpu_seconds, 1),
             "pages_per_cpu_s_first": round(pages / (gen1.cpu_seconds + build.cpu_seconds), 1),
             "generator_share": round(gen2.cpu_seconds / build.cpu_seconds, 4),
+            "generator_in_build_cpu_s": gen_in_build,
+            "generator_share_in_build": round(gen_in_build / build.cpu_seconds, 4) if gen_in_build else None,
             "site_files": site_files,
             "site_mb": round(site_bytes / 2**20, 1),
             "search_index_kb": round(index_bytes / 1024),
@@ -407,9 +419,11 @@ def site_benchmark(
         )
     log(
         f"{pages} pages: {result['pages_per_cpu_s']} pages per CPU-second (target 20), "
-        f"{result['pages_per_cpu_s_first']} counting the first generation; generator share "
-        f"{100 * result['generator_share']:.1f} % (target under 5 %); site {result['site_mb']} MB, "
-        f"search index {result['search_index_kb']} KB"
+        f"{result['pages_per_cpu_s_first']} counting the first generation; "
+        f"{resolution_pages} resolution pages: {result['resolution_pages_per_cpu_s']} per CPU-second; "
+        f"generator share {100 * result['generator_share']:.1f} % as a command of its own, "
+        f"{100 * (result['generator_share_in_build'] or 0):.1f} % inside the build (target under 5 %); "
+        f"site {result['site_mb']} MB, search index {result['search_index_kb']} KB"
     )
     if profile:
         prof = work / "build.prof"
