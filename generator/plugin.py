@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from generator.build import Loaded, default_jobs, generate, load_project
 from generator.errors import GeneratorError
 from generator.passthrough import PassthroughExtension, anchor_ids
 from generator.project import Project, project_from_config
+from generator.render import GENERATED_MARKER
 from generator.search import index_site
 
 log = logging.getLogger("mkdocs.plugins.annotated-resolutions")
@@ -38,6 +40,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.loaded: Loaded | None = None
         self.serving = False
         self.builds = 0
+        self.held: dict[str, bytes] = {}
+        """The HTML of generated pages between their conversion and their rendering, compressed."""
         self.in_memory: dict[str, str | bytes] = {}
         """Pages of a serve rebuild, handed to MkDocs without writing them into docs/."""
 
@@ -111,7 +115,27 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         # hides the generated HTML from that reader, so give it the ids of the page as built.
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= anchor_ids(html)
+        # MkDocs converts every page before it renders any, holding every source and every HTML
+        # body until the end: for thousands of generated pages, gigabytes. A generated page's
+        # source is not needed once converted (its title is in its front matter; an empty
+        # source, not None, keeps it), and its HTML is kept compressed until its turn comes.
+        if GENERATED_MARKER in (page.markdown or "")[:1000] and page.meta.get("title"):
+            page.markdown = ""
+            self.held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+            return ""
         return html
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Its file rendered, a generated page's HTML is let go (the link checks read its ids).
+        if page.markdown == "" and page.meta.get("title"):
+            page.content = ""
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # The site search's index, from the built pages (the same command serves Zensical).

@@ -115,3 +115,38 @@ def test_pages_without_the_marker_are_left_alone() -> None:
 def test_anchor_ids() -> None:
     html = '<p id="op-1">x</p><h2 class="a" id="official-text">y</h2><a data-id="no" href="#x">z</a><li id=\'fn:1\'>'
     assert anchor_ids(html) == {"op-1", "official-text", "fn:1"}
+
+
+def test_the_plugin_holds_a_generated_page_compressed_until_its_turn() -> None:
+    from types import SimpleNamespace
+
+    from generator.plugin import ResolutionsPlugin
+
+    plugin = ResolutionsPlugin()
+    html = '<p id="op-1">Text – with “quotes”</p>' * 100
+    page: Any = SimpleNamespace(
+        markdown=GENERATED_MARKER + "\n\n<p>x</p>\n",
+        meta={"title": "A/RES/1/1"},
+        file=SimpleNamespace(src_uri="A/RES/1/1/index.md"),
+        present_anchor_ids={"official-text"},
+        content=None,
+    )
+    page.content = plugin.on_page_content(html, page=page, config=None, files=None)  # type: ignore[arg-type]
+    assert page.content == "" and page.markdown == ""  # released until the page is rendered
+    assert page.present_anchor_ids == {"official-text", "op-1"}
+    plugin.on_page_context({}, page=page, config=None, nav=None)  # type: ignore[arg-type]
+    assert page.content == html
+    plugin.on_post_page("<html>", page=page, config=None)  # type: ignore[arg-type]
+    assert page.content == "" and not plugin.held
+    # A page the generator did not write is left as it is.
+    other: Any = SimpleNamespace(
+        markdown="# Hand-written\n",
+        meta={},
+        file=SimpleNamespace(src_uri="x.md"),
+        present_anchor_ids=set(),
+        content=None,
+    )
+    assert (
+        plugin.on_page_content("<h1>Hand-written</h1>", page=other, config=None, files=None) == "<h1>Hand-written</h1>"
+    )  # type: ignore[arg-type]
+    assert other.markdown == "# Hand-written\n"
