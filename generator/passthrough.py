@@ -67,7 +67,13 @@ class PassthroughPreprocessor(Preprocessor):
         i, n = 0, len(lines)
         while i < n:
             line = lines[i]
-            m = _START.match(line.lstrip(" ")) if line[:4].lstrip(" ").startswith("<") else None
+            head = line[:4].lstrip(" ")
+            if head.startswith(("```", "~~~")) or (head.startswith("<!--") and "-->" not in line):
+                # A code fence, or a comment over several lines: what they hold is not HTML
+                # blocks; Python-Markdown reads the rest.
+                out.extend(lines[i:])
+                break
+            m = _START.match(line.lstrip(" ")) if head.startswith("<") else None
             tag = m.group(1).lower() if m else ""
             if not tag or not self.md.is_block_level(tag):
                 out.append(line)  # Markdown, a comment, inline HTML: Python-Markdown's

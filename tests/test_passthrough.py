@@ -98,6 +98,8 @@ CASES = {
     "upper case and spaces": "<DIV class='x'>\n<p>a</p>\n</DIV>   \n\n<p>c</p>\n",
     "a comment": "<!-- note -->\n\n<div>\n<p>a</p>\n</div>\n",
     "a footnote in Markdown": "<p>a</p>\n\ntext[^1]\n\n[^1]: note\n",
+    "a code fence": "<p>a</p>\n\n```\n\n<div>\n<p>code</p>\n</div>\n\n```\n\n<p>b</p>\n",
+    "a comment over lines": "<p>a</p>\n\n<!-- a\n\n<div>\n<p>x</p>\n</div>\n\n-->\n\n<p>b</p>\n",
 }
 
 
