@@ -505,9 +505,16 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
         for target, pid, where in s.cites:
             if target in site and target != s.symbol:
                 later.setdefault(target, []).append(Citation(s.symbol, pid, where))
+    # Series (home page, series page): which resolutions of the site each one cites.
+    recalls = {s.symbol: frozenset(t for t, _, _ in s.cites if t in site and t != s.symbol) for s in summaries}
+    recalls = {symbol: found for symbol, found in sorted(recalls.items()) if found}
     tags_file = project.resolutions_dir / TAGS_FILE
     out = [
-        Unit("home", digest(env_key, "home", repr(listed)), lambda: {"index.md": render_home(env(), listed)}),
+        Unit(
+            "home",
+            digest(env_key, "home", repr(listed), repr([(k, sorted(v)) for k, v in recalls.items()])),
+            lambda: render_home(env(), listed, recalls),
+        ),
         Unit("browse", digest(env_key, "browse", repr(listed)), lambda: render_browse(env(), listed)),
         Unit(
             "documents",

@@ -29,7 +29,20 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.akn.export import data_file_names, data_files
-from generator.browse import BROWSE_PAGE, Shelf, body_page, shelf_of
+from generator.browse import (
+    AGENDA_PAGE,
+    BROWSE_PAGE,
+    SERIES_PAGE,
+    SUBJECTS_PAGE,
+    THESAURI,
+    Shelf,
+    Subject,
+    agenda_page,
+    agenda_slugs,
+    body_page,
+    shelf_of,
+    subject_of,
+)
 from generator.cards import card
 from generator.citations import Citation, CitedDocument, body_prefix, lineage
 from generator.cite import Citations, bibtex, cite_paragraph, cite_resolution, csl_json
@@ -37,6 +50,7 @@ from generator.commentary import Slot, Tag, is_stale, new_slot_text
 from generator.contributed import Link, Rendered, render_markdown
 from generator.crossrefs import CrossRefs, reference_of
 from generator.frontmatter import front_matter
+from generator.history.series import Member, detect
 from generator.model import NOTE_MARKER, Localised, NoteRef, Paragraph, Part, Resolution, split_notes, strip_notes
 from generator.naming import named_paragraphs, named_paragraphs_of, paragraph_name, part_name, part_paragraphs
 from generator.project import Project, new_file_value
@@ -700,10 +714,26 @@ class Listed:
     body: str = ""
     number: str = ""
     """As printed: ``73/266``, ``1590 (2005)``."""
+    agenda: str = ""
+    """The agenda item as printed after "Agenda item": ``96``, ``30 and 31`` (``""`` if not printed)."""
+    agenda_title: str = ""
+    """The agenda item's title as printed, in the resolution's language."""
+    subjects: tuple[tuple[str, str], ...] = ()
+    """(dictionary, value) of the publisher's keywords that have subject pages (:data:`THESAURI`)."""
 
     @classmethod
     def of(cls, res: Resolution) -> Listed:
-        return cls(res.symbol, res.display_title(res.language), res.adoption_date, res.body, res.number)
+        item = res.masthead.agenda_item if res.masthead else None
+        return cls(
+            res.symbol,
+            res.display_title(res.language),
+            res.adoption_date,
+            res.body,
+            res.number,
+            agenda=item.text if item else "",
+            agenda_title=" ".join(item.title.pick(res.language).split()) if item else "",
+            subjects=tuple(sorted({(s.dictionary, s.value) for s in res.subjects if s.dictionary in THESAURI})),
+        )
 
     @property
     def shelf(self) -> Shelf:
@@ -732,21 +762,85 @@ def shelves(resolutions: Iterable[Listed]) -> dict[str, dict[Shelf, list[Listed]
     }
 
 
-def render_home(env: jinja2.Environment, resolutions: Iterable[Listed]) -> str:
-    """The home page: the latest resolutions, and the way to all of them by body and session."""
+@dataclass(frozen=True, slots=True)
+class SeriesView:
+    """A series of resolutions as the home page and the series page show it."""
+
+    name: str
+    members: tuple[Listed, ...]
+    """Oldest first."""
+
+    @property
+    def latest(self) -> Listed:
+        return self.members[-1]
+
+
+def series_of(resolutions: Sequence[Listed], recalls: Mapping[str, frozenset[str]]) -> list[SeriesView]:
+    """The series of the site's resolutions, the one with the latest resolution first.
+
+    Detected by :func:`generator.history.series.detect` (same title and agenda item, or a
+    resolution that recalls the latest of a line) from what the listings know of each resolution
+    and the resolutions of the site it cites; without ``resolutions/series.yaml``'s corrections,
+    which the site's series pages apply."""
+    by_symbol = {r.symbol: r for r in resolutions}
+
+    def session(r: Listed) -> int | None:
+        return int(r.shelf.slug) if r.body == "General Assembly" and r.shelf.slug.isdigit() else None
+
+    members = [
+        Member(r.symbol, r.adoption_date, session(r), r.title, r.agenda_title, recalls.get(r.symbol, frozenset()))
+        for r in resolutions
+    ]
+    _, found = detect(members)
+    views = [SeriesView(s.name, tuple(by_symbol[m] for m in s.members)) for s in found]
+    return sorted(
+        views, key=lambda v: (v.latest.adoption_date or date.min, _natural(v.latest.symbol), v.name), reverse=True
+    )
+
+
+HOME_SERIES = 10
+"""How many series the home page shows (those with the latest resolutions); the series page lists all."""
+
+
+def render_home(
+    env: jinja2.Environment, resolutions: Iterable[Listed], recalls: Mapping[str, frozenset[str]] | None = None
+) -> dict[str, str]:
+    """The home page (the latest resolutions, the latest series, the ways to browse all of them)
+    and the page of every series."""
     listed = list(resolutions)
     ordered = sorted(listed, key=lambda r: (r.adoption_date or date.min, r.symbol), reverse=True)
+    series = series_of(listed, recalls or {})
     linker = Linker("index.md", frozenset(r.symbol for r in ordered))
-    return env.get_template("home.md.j2").render(
+    home = env.get_template("home.md.j2").render(
         resolutions=ordered[:HOME_LATEST],
         total=len(ordered),
         bodies=shelves(listed),
+        series=series[:HOME_SERIES],
+        series_total=len(series),
+        series_page=linker.page_link(SERIES_PAGE),
+        agenda_page=linker.page_link(AGENDA_PAGE),
+        subjects_page=linker.page_link(SUBJECTS_PAGE),
         marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
         link=lambda r: linker.href(r.symbol),
         page_link=linker.page_link,
         browse=linker.page_link(BROWSE_PAGE),
         body_page=body_page,
     )
+    at = Linker(SERIES_PAGE, frozenset(r.symbol for r in ordered))
+    page = env.get_template("browse-series.md.j2").render(
+        marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+        front_matter=front_matter(
+            {
+                "title": "Series of resolutions",
+                "description": "The resolutions on this site that continue one another, year after year.",
+                "edit_url": "",
+            }
+        ),
+        series=series,
+        link=lambda r: at.href(r.symbol),
+        browse=at.page_link(BROWSE_PAGE),
+    )
+    return {"index.md": home, SERIES_PAGE: page}
 
 
 def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dict[str, str]:
@@ -770,6 +864,9 @@ def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dic
             total=len(listed),
             page_link=index.page_link,
             body_page=body_page,
+            agenda_page=index.page_link(AGENDA_PAGE),
+            subjects_page=index.page_link(SUBJECTS_PAGE),
+            series_page=index.page_link(SERIES_PAGE),
         )
     }
     for body, body_shelves in bodies.items():
@@ -802,6 +899,127 @@ def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dic
                 browse=at.page_link(BROWSE_PAGE),
                 body_link=at.page_link(body_page(body)),
             )
+    pages.update(render_agenda_items(env, listed))
+    pages.update(render_subjects(env, listed))
+    return pages
+
+
+def _by_session(items: Iterable[Listed]) -> list[Listed]:
+    """Newest shelf first, then in the order of their numbers."""
+    return sorted(items, key=lambda r: (r.body != "General Assembly", r.body, r.shelf.order, _natural(r.symbol)))
+
+
+def render_agenda_items(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dict[str, str]:
+    """An index of the agenda items the resolutions were adopted under (by title, whatever the
+    item's number in each session), and a page per item listing its resolutions, newest
+    session first.  Resolutions whose text prints no agenda item are left out of these pages
+    (the browse pages by body and session list every resolution)."""
+    listed = [r for r in resolutions if r.agenda_title]
+    symbols = frozenset(r.symbol for r in listed)
+    slugs = agenda_slugs([r.agenda_title for r in listed])
+    items: dict[str, list[Listed]] = {}
+    for r in listed:
+        items.setdefault(r.agenda_title, []).append(r)
+    index = Linker(AGENDA_PAGE, symbols)
+    entries = [
+        (title, index.page_link(agenda_page(slugs[title])), len(found))
+        for title, found in sorted(items.items(), key=lambda kv: kv[0].casefold())
+    ]
+    pages = {
+        AGENDA_PAGE: env.get_template("browse-agenda.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {
+                    "title": "Agenda items",
+                    "description": "The resolutions on this site by the agenda item they were adopted under.",
+                    "edit_url": "",
+                }
+            ),
+            entries=entries,
+            total=len(listed),
+            browse=index.page_link(BROWSE_PAGE),
+        )
+    }
+    for title, found in items.items():
+        page = agenda_page(slugs[title])
+        at = Linker(page, symbols)
+        pages[page] = env.get_template("browse-list.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {
+                    "title": title,
+                    "description": f"Resolutions on this site adopted under the agenda item {title}.",
+                    "edit_url": "",
+                }
+            ),
+            heading=title,
+            kind="Agenda item",
+            parent=("Agenda items", at.page_link(AGENDA_PAGE)),
+            resolutions=_by_session(found),
+            show_item=True,
+            link=lambda r, at=at: at.href(r.symbol),
+            browse=at.page_link(BROWSE_PAGE),
+        )
+    return pages
+
+
+def render_subjects(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dict[str, str]:
+    """An index of the publisher's subjects (Sustainable Development Goals, UNBIS Thesaurus,
+    EuroVoc: :data:`generator.browse.THESAURI`) and a page per subject listing its resolutions."""
+    listed = list(resolutions)
+    # Keywords that differ only in case or punctuation share a page, under the first label.
+    canonical: dict[str, Subject] = {}
+    for subject in sorted({x for r in listed for d, v in r.subjects if (x := subject_of(d, v))}):
+        canonical.setdefault(subject.page, subject)
+    found: dict[Subject, list[Listed]] = {}
+    for r in listed:
+        pages_of = sorted({x.page for d, v in r.subjects if (x := subject_of(d, v))})
+        for page in pages_of:
+            found.setdefault(canonical[page], []).append(r)
+    if not found:
+        return {}
+    symbols = frozenset(r.symbol for r in listed)
+    index = Linker(SUBJECTS_PAGE, symbols)
+    names = dict(THESAURI.values())
+    groups: dict[str, list[tuple[str, str, int]]] = {}
+    for subject in sorted(found):
+        groups.setdefault(names[subject.thesaurus], []).append(
+            (subject.label, index.page_link(subject.page), len(found[subject]))
+        )
+    pages = {
+        SUBJECTS_PAGE: env.get_template("browse-subjects.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {
+                    "title": "Subjects",
+                    "description": "The resolutions on this site by the subjects their publisher classified them under.",
+                    "edit_url": "",
+                }
+            ),
+            groups=groups,
+            browse=index.page_link(BROWSE_PAGE),
+        )
+    }
+    for subject, items in found.items():
+        at = Linker(subject.page, symbols)
+        pages[subject.page] = env.get_template("browse-list.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {
+                    "title": subject.label,
+                    "description": f"Resolutions on this site classified under {subject.label} "
+                    f"({names[subject.thesaurus]}).",
+                    "edit_url": "",
+                }
+            ),
+            heading=subject.label,
+            kind=names[subject.thesaurus],
+            parent=("Subjects", at.page_link(SUBJECTS_PAGE)),
+            resolutions=_by_session(items),
+            show_item=False,
+            link=lambda r, at=at: at.href(r.symbol),
+            browse=at.page_link(BROWSE_PAGE),
+        )
     return pages
 
 
