@@ -20,7 +20,17 @@ import jinja2
 
 from generator.cache import Manifest, cache_dir, code_version, digest, load_entry, store_entry, tree_digest
 from generator.citations import Citation, cites, document_index_of
-from generator.commentary import COMMENTARY_DIR, TAGS_FILE, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
+from generator.commentary import (
+    COMMENTARY_DIR,
+    TAGS_FILE,
+    Slot,
+    Tag,
+    is_stale,
+    load_slots,
+    load_tags,
+    stale_warning,
+    with_versions,
+)
 from generator.crossrefs import Citing, CrossRefs, citing, resolve_names
 from generator.errors import DataError, Problem
 from generator.lint import lint_markdown
@@ -33,6 +43,7 @@ from generator.render import (
     Listed,
     Tagged,
     environment,
+    language_page,
     page_path,
     render_browse,
     render_citation_files,
@@ -169,7 +180,7 @@ def _load_folder(
     found, slot_errors, slot_lint = load_slots(data_file.parent / COMMENTARY_DIR, res, root, tags)
     slot_lint = data_lint + slot_lint
     stale = []
-    for slot in found.values():
+    for slot in with_versions(found):
         paragraph = res.find(slot.paragraph_id)
         if paragraph is not None and is_stale(slot, paragraph):
             stale.append(stale_warning(slot, _shown(slot.path, root)))
@@ -189,7 +200,7 @@ def _load_folder(
 
 def _md_lint(slots: Mapping[str, Slot], root: Path) -> tuple[Problem, ...]:
     out: list[Problem] = []
-    for slot in slots.values():
+    for slot in with_versions(slots):
         out.extend(lint_markdown(slot.body, _shown(slot.path, root), slot.body_line))
     return tuple(out)
 
@@ -532,12 +543,24 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
         folder_key, data_key = loaded.fingerprints[symbol]
 
         def page(symbol: str = symbol) -> dict[str, str | bytes]:
+            """The resolution's page in each of its languages (its main one at the symbol)."""
             res, slots = loaded.model(symbol)
             adoption = loaded.adoptions.by_symbol.get(symbol)
-            text = render_resolution(
-                env(), res, slots, project, site, loaded.crossrefs, loaded.tags, later.get(symbol, ()), adoption
-            )
-            return {page_path(symbol): text}
+            return {
+                language_page(res, lang): render_resolution(
+                    env(),
+                    res,
+                    slots,
+                    project,
+                    site,
+                    loaded.crossrefs,
+                    loaded.tags,
+                    later.get(symbol, ()),
+                    adoption,
+                    lang,
+                )
+                for lang in res.languages or (res.language,)
+            }
 
         def files(symbol: str = symbol) -> dict[str, str | bytes]:
             return render_citation_files(loaded.model(symbol)[0], project)

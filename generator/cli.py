@@ -17,7 +17,7 @@ from generator.akn import batch, import_akn, import_versions, parse_all
 from generator.akn.export import in_language, to_akn, validate
 from generator.akn.sources import is_archive
 from generator.build import build, default_jobs, load_project
-from generator.commentary import stamp_file
+from generator.commentary import stamp_file, with_versions
 from generator.errors import GeneratorError, Problem
 from generator.importer import FORMATS, import_file
 from generator.importer.summary import summary
@@ -275,13 +275,13 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     wanted = {Path(f).resolve() for f in args.files}
     changed = 0
     for res in loaded.resolutions:
-        for pid, slot in loaded.slots[res.symbol].items():
-            paragraph = res.find(pid)
+        for slot in with_versions(loaded.slots[res.symbol]):
+            paragraph = res.find(slot.paragraph_id)
             if paragraph is None or not slot.has_content:
                 continue
             if (wanted and slot.path.resolve() not in wanted) or (not wanted and slot.text_hash):
                 continue
-            if stamp_file(slot.path, paragraph):
+            if stamp_file(slot.path, paragraph, slot.language):
                 changed += 1
                 print(f"stamped {project.rel(slot.path)}")
     print(f"{changed} file(s) stamped")
