@@ -48,6 +48,7 @@ from generator.i18n import (
 from generator.i18n import long_date as localised_date
 from generator.model import NOTE_MARKER, Localised, NoteRef, Paragraph, Part, Resolution, split_notes, strip_notes
 from generator.naming import named_paragraphs, named_paragraphs_of, paragraph_name, part_name, part_paragraphs
+from generator.numbering import printed_label, subparagraph_system
 from generator.project import Project, new_file_value
 from generator.references import find_references, undocs_url
 from generator.validate import marked_texts
@@ -310,6 +311,7 @@ def paragraph_views(
             number = p.label
         if not p.label:
             number = ""
+        number = printed_number(p, parents, lang) or number
         cited_by = tuple(
             LinkView(
                 b.name if b.resolution == res.symbol else f"{b.resolution}, {b.name}",
@@ -369,6 +371,25 @@ def paragraph_views(
     for rest in unplaced.values():  # after a node the page does not show: keep them, at the end
         after.extend(rest)
     return body, after
+
+
+def printed_number(p: Paragraph, parents: tuple[Paragraph, ...], lang: str) -> str:
+    """The number of an operative paragraph or subparagraph as ``lang`` prints it (``3.``,
+    ``3 -`` in Arabic, ``a)`` in French, ``(ب)``): as the source printed it when that departs
+    from the usual form (:attr:`Paragraph.num`); ``""`` for the other kinds."""
+    if p.num.get(lang):
+        return p.num[lang]
+    if not p.label:
+        return ""
+    if p.kind == "operative":
+        return printed_label(p.label, "number", lang)
+    if p.kind == "subparagraph":
+        subs = [s.label for s in (parents[-1].children if parents else ()) if s.kind == "subparagraph"]
+        index = subs.index(p.label) if p.label in subs else 0
+        system = subparagraph_system(p.label, subs[index - 1] if index else "")
+        if system in ("number", "letter", "roman"):
+            return printed_label(p.label, system, lang)
+    return ""
 
 
 def slot_for(slot: Slot | None, lang: str) -> Slot | None:
@@ -472,6 +493,7 @@ def outline(
         number = {"operative": f"{p.label}.", "subparagraph": f"({p.label})", "text": f"{p.label}."}.get(p.kind, "")
         if p.kind == "heading" or not p.label:
             number = p.label
+        number = printed_number(p, parents, lang) or number
         slot = slots.get(p.id) if part is None else None
         return OutlineEntry(
             p.id,
