@@ -373,6 +373,12 @@ def paragraph_views(
     return body, after
 
 
+def shown_title(title: str) -> str:
+    """A title as a page's heading shows it: without the dash that the Arabic text prints between
+    the number and the title (``75/240 - التطورات``), which the printed title line keeps."""
+    return title.removeprefix("- ")
+
+
 def printed_number(p: Paragraph, parents: tuple[Paragraph, ...], lang: str) -> str:
     """The number of an operative paragraph or subparagraph as ``lang`` prints it (``3.``,
     ``3 -`` in Arabic, ``a)`` in French, ``(ب)``): as the source printed it when that departs
@@ -543,7 +549,11 @@ class TimelineEntry:
 
 
 def timeline(
-    res: Resolution, linker: Linker, site: Mapping[str, Listed], later: Sequence[Citation]
+    res: Resolution,
+    linker: Linker,
+    site: Mapping[str, Listed],
+    later: Sequence[Citation],
+    date_text: Callable[[date | None], str] = long_date,
 ) -> tuple[tuple[TimelineEntry, ...], tuple[TimelineEntry, ...]]:
     """The lineage: (what ``res`` cites, oldest first; the resolutions of the site that cite it,
     oldest first)."""
@@ -551,7 +561,7 @@ def timeline(
         TimelineEntry(
             ("decision " if item.kind == "decision" else "") + item.printed,
             linker.href(item.symbol),
-            long_date(item.date),
+            date_text(item.date),
             site[item.symbol].title if item.symbol in site else "",
         )
         for item in lineage(res)
@@ -564,7 +574,7 @@ def timeline(
         TimelineEntry(
             site[symbol].number or symbol,
             linker.href(symbol),
-            long_date(site[symbol].adoption_date),
+            date_text(site[symbol].adoption_date),
             site[symbol].title,
             tuple(LinkView(c.where, linker.href(symbol, c.paragraph_id) if c.paragraph_id else "") for c in cites),
         )
@@ -641,7 +651,7 @@ def render_resolution(
         for f in res.footnotes
         if f.number in cited
     ]
-    title = res.display_title(lang)
+    title = shown_title(res.display_title(lang))
     shelf = shelf_of(res.symbol, res.body, res.adoption_date)
     data_file = project.resolutions_dir / res.slug / "resolution.yaml"
     files = citation_files(res)
@@ -655,7 +665,7 @@ def render_resolution(
         )
         if link.href
     )
-    before, after = timeline(res, linker, site, later)
+    before, after = timeline(res, linker, site, later, lambda d: localised_date(d, lang))
 
     def L(key: str, **values: object) -> str:  # noqa: N802 - short: the templates use it everywhere
         return label(key, lang, **{k: str(v) for k, v in values.items()})
@@ -679,12 +689,12 @@ def render_resolution(
             session=t(mast.session.words) if mast and mast.session else "",
             agenda_item=L("agenda_item", n=mast.agenda_item.text) if mast and mast.agenda_item else "",
             distribution=(
-                ", ".join(filter(None, [mast.distribution.kind, long_date(mast.distribution.date)]))
+                ", ".join(filter(None, [mast.distribution.kind, localised_date(mast.distribution.date, lang)]))
                 if mast and mast.distribution
                 else ""
             ),
             data_links=data_links,
-            imported=long_date(res.source.imported),
+            imported=localised_date(res.source.imported, lang),
         ),
         outline=outline(res, slots, lang, L),
         commented=sum(1 for i in items if isinstance(i, ParagraphView) and i.commented),
@@ -738,7 +748,7 @@ def resolution_meta(res: Resolution, project: Project, lang: str = "") -> dict[s
     (``lang``, ``dir``, ``alternates``: read by ``overrides/``)."""
     lang = lang or res.language
     when = res.adoption_date
-    title = res.display_title(lang)
+    title = shown_title(res.display_title(lang))
     description = f"{res.body} resolution {res.number or res.symbol}"
     description += f" of {long_date(when)}" if when else ""
     description += f": {title}" if title else ""

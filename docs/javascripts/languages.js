@@ -14,6 +14,16 @@
 
   var STORE = "ar-parallel";
 
+  /* The page's <link rel="alternate" hreflang> (one per language version, for search engines)
+     get a second token before the theme reads them: Material for MkDocs takes every
+     link[rel=alternate] for a version of the whole site, fetches a sitemap.xml under each and
+     redirects clicks on links into them to that version's home page, which would lose the
+     reader's paragraph.  "alternate" stays, so the links keep their meaning.  This script runs
+     before DOMContentLoaded, when the theme looks. */
+  document.querySelectorAll("link[rel=alternate][hreflang]").forEach(function (link) {
+    link.setAttribute("rel", "alternate ar-language-version");
+  });
+
   function officialText() { return document.querySelector(".ar-official"); }
 
   /* The id of the paragraph the reader is at: the address's, else the first one on screen. */
