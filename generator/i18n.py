@@ -96,6 +96,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ru": "Цитировать {name}", "es": "Citar {name}",
     },
     "by": {"ar": "بقلم", "zh": "作者：", "en": "By", "fr": "Par", "ru": "Авторы:", "es": "Por"},
+    "by_inline": {"ar": "بقلم", "zh": "作者：", "en": "by", "fr": "par", "ru": "авторы:", "es": "por"},
     "updated": {
         "ar": "حُدّث في {date}", "zh": "更新于{date}", "en": "updated {date}", "fr": "mis à jour le {date}",
         "ru": "обновлено {date}", "es": "actualizado el {date}",
