@@ -169,6 +169,14 @@ LABELS: dict[str, dict[str, str]] = {
         "ar": "البند {n} من جدول الأعمال", "zh": "议程项目{n}", "en": "agenda item {n}",
         "fr": "point {n} de l’ordre du jour", "ru": "пункт {n} повестки дня", "es": "tema {n} del programa",
     },
+    "page_description": {
+        "ar": "النص الرسمي، مع رابط دائم إلى كل فقرة، والحواشي، وتعليقات الخبراء.",
+        "zh": "正式文本，每段均有永久链接，附脚注和专家评注。",
+        "en": "Official text with a permanent link to every paragraph, footnotes and expert commentary.",
+        "fr": "Texte officiel, avec un lien permanent vers chaque paragraphe, les notes et des commentaires d’experts.",
+        "ru": "Официальный текст с постоянной ссылкой на каждый пункт, сносками и комментариями экспертов.",
+        "es": "Texto oficial, con un enlace permanente a cada párrafo, las notas y comentarios de expertos.",
+    },
     "parallel_off": {
         "ar": "لغة واحدة", "zh": "仅一种语言", "en": "One language", "fr": "Une seule langue", "ru": "Один язык",
         "es": "Un solo idioma",
@@ -200,7 +208,7 @@ _MONTHS = {
 }  # fmt: skip
 
 
-def label(key: str, language: str, **values: str) -> str:
+def label(key: str, language: str, /, **values: str) -> str:
     """The label ``key`` in ``language`` (English for a language the table does not have)."""
     forms = LABELS[key]
     text = forms.get(language, forms["en"])

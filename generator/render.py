@@ -753,6 +753,10 @@ def resolution_meta(res: Resolution, project: Project, lang: str = "") -> dict[s
     description += f" of {long_date(when)}" if when else ""
     description += f": {title}" if title else ""
     description += ". Official text with a permanent link to every paragraph, footnotes and expert commentary."
+    if lang != "en":  # the page's own language: symbol, date and title, then what the page offers
+        description = f"{res.symbol} ({localised_date(when, lang)})" if when else res.symbol
+        description += f": {title}. " if title else ". "
+        description += label("page_description", lang)
     citation: dict[str, object] = {
         "citation_title": res.title.pick(lang) or res.symbol,  # a given title is not the document's
         "citation_author": f"United Nations {res.body}",
