@@ -489,9 +489,7 @@ def first_words(wording: str, count: int = OUTLINE_WORDS) -> str:
     return " ".join(words[:count]) + ("\u00a0…" if len(words) > count else "")  # the ellipsis stays on its line
 
 
-def outline(
-    res: Resolution, slots: Mapping[str, Slot], lang: str, labels: Callable[[str], str] = lambda key: key
-) -> tuple[OutlineGroup, ...]:
+def outline(res: Resolution, slots: Mapping[str, Slot], lang: str) -> tuple[OutlineGroup, ...]:
     """The page's outline: preamble, operative part, then each embedded text and annex; every
     paragraph with its number and first words, subparagraphs under their paragraph."""
 
@@ -523,9 +521,9 @@ def outline(
 
     groups = []
     if res.preamble:
-        groups.append(group(labels("preamble"), [entry(p, ()) for p in res.preamble]))
+        groups.append(group(label("preamble", lang), [entry(p, ()) for p in res.preamble]))
     if res.operative:
-        groups.append(group(labels("operative_part"), [entry(p, ()) for p in res.operative], open_=True))
+        groups.append(group(label("operative_part", lang), [entry(p, ()) for p in res.operative], open_=True))
     for part in res.parts():
         heading = part.heading.pick(lang) or f"Text in {part_name(part).removeprefix('the text embedded in ')}"
         title = strip_notes(part.title.pick(lang))
@@ -696,7 +694,7 @@ def render_resolution(
             data_links=data_links,
             imported=localised_date(res.source.imported, lang),
         ),
-        outline=outline(res, slots, lang, L),
+        outline=outline(res, slots, lang),
         commented=sum(1 for i in items if isinstance(i, ParagraphView) and i.commented),
         add_value=new_file_value(new_slot_text()) if project.repo_url else "",
         adoption_line=linker.inline(t(res.adoption.text)) if res.adoption else Markup(""),
