@@ -26,16 +26,21 @@
 
   function officialText() { return document.querySelector(".ar-official"); }
 
-  /* The id of the paragraph the reader is at: the address's, else the first one on screen. */
+  /* The id of the paragraph the reader is at: the address's, else the first one that starts on
+     screen (below the theme's header), else the one the screen's top cuts. */
   function currentParagraph() {
     var hash = decodeURIComponent(location.hash.slice(1));
     if (hash && document.getElementById(hash)) { return hash; }
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
     var paragraphs = document.querySelectorAll(".ar-official .ar-para[id]");
+    var cut = "";
     for (var i = 0; i < paragraphs.length; i++) {
       var box = paragraphs[i].getBoundingClientRect();
-      if (box.bottom > 0 && box.top < window.innerHeight) { return paragraphs[i].id; }
+      if (box.top >= top && box.top < window.innerHeight) { return paragraphs[i].id; }
+      if (box.top < top && box.bottom > top) { cut = paragraphs[i].id; }
     }
-    return "";
+    return cut;
   }
 
   function switchTo(link) {
