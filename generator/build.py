@@ -465,7 +465,7 @@ def _environment_key(project: Project) -> str:
     return digest(code_version(), tree_digest(project.templates_dir), repr(settings), project.site_url)
 
 
-def units(project: Project, loaded: Loaded) -> list[Unit]:
+def units(project: Project, loaded: Loaded, languages: frozenset[str] | None = None) -> list[Unit]:
     """Every unit of output, each with the fingerprint of what it is rendered from.
 
     A resolution page depends on its folder (data file and commentary), the set of resolutions
@@ -475,8 +475,12 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
     home page and the browse pages on the titles, bodies and dates, the documents index on what
     each resolution cites, the topic pages on the tagged commentary.  Every unit also depends on
     the generator's code, the templates and the project's settings.
+
+    A resolution's page unit writes its page in each language it has (its main language at the
+    symbol, the others under their code); ``languages`` limits the others to those given.
     """
     env_key = _environment_key(project)
+    wanted_languages = repr(sorted(languages)) if languages is not None else ""
     env_cache: list[jinja2.Environment] = []
 
     def env() -> jinja2.Environment:
@@ -560,6 +564,7 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
                     lang,
                 )
                 for lang in res.languages or (res.language,)
+                if languages is None or lang in languages or lang == res.language
             }
 
         def files(symbol: str = symbol) -> dict[str, str | bytes]:
@@ -581,6 +586,7 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
             loaded.tags_key,
             lineage_key,
             loaded.adoptions.keys.get(symbol, ""),
+            wanted_languages,
             *cited.get(symbol, ()),
         )
         out.append(Unit(f"page {symbol}", page_key, page, per_resolution=True))
@@ -601,7 +607,7 @@ def _make_unit(i: int) -> tuple[list[str], list[Path], int]:
 
 
 def generate(
-    project: Project, loaded: Loaded, write: bool = True, jobs: int = 1
+    project: Project, loaded: Loaded, write: bool = True, jobs: int = 1, languages: frozenset[str] | None = None
 ) -> tuple[BuildReport, dict[str, str | bytes]]:
     """Render what changed since the last run; write it unless ``write`` is false.
 
@@ -617,7 +623,7 @@ def generate(
     rendered: dict[str, str | bytes] = {}
     wanted: set[str] = set()
     todo: list[Unit] = []
-    for unit in units(project, loaded):
+    for unit in units(project, loaded, languages):
         current = manifest.current(unit.name, unit.key, docs)
         if current is None:
             todo.append(unit)
@@ -653,6 +659,6 @@ def generate(
     return report, rendered
 
 
-def build(project: Project, jobs: int = 1) -> BuildReport:
+def build(project: Project, jobs: int = 1, languages: frozenset[str] | None = None) -> BuildReport:
     loaded = load_project(project, lint_commentary=False, jobs=jobs)
-    return generate(project, loaded, jobs=jobs)[0]
+    return generate(project, loaded, jobs=jobs, languages=languages)[0]

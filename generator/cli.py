@@ -243,7 +243,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     project = project_from_config(Path(args.config))
-    report = build(project, jobs=args.jobs or default_jobs())
+    languages = frozenset(code.strip() for code in args.languages.split(",") if code.strip()) or None
+    report = build(project, jobs=args.jobs or default_jobs(), languages=languages)
     print(f"wrote {len(report.written)} pages, {report.unchanged} unchanged, {len(report.removed)} removed")
     return 0
 
@@ -378,6 +379,12 @@ def parser() -> argparse.ArgumentParser:
         default=0,
         metavar="N",
         help="processes for a large build (default: one per core; pages left unchanged cost nothing)",
+    )
+    b.add_argument(
+        "--languages",
+        default="",
+        metavar="LL,LL",
+        help="only these language versions of the pages besides each resolution's main one (a preview, the benchmark)",
     )
     b.set_defaults(func=cmd_build)
     ch = sub.add_parser("check", help="validate resolution data and commentary files")
