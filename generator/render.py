@@ -652,14 +652,18 @@ def render_resolution(
     title = shown_title(res.display_title(lang))
     shelf = shelf_of(res.symbol, res.body, res.adoption_date)
     data_file = project.resolutions_dir / res.slug / "resolution.yaml"
-    files = citation_files(res)
+    # The files are written once, beside the main page: a language version links there, to its
+    # language's data files.
+    folder = "" if lang == res.language else linker.page_link(page_path(res.symbol))
+    source = next((s for s in res.sources if s.language == lang), res.source)
+    files = {key: folder + name if name else "" for key, name in citation_files(res, lang).items()}
     data_links = tuple(
         link
         for link in (
             LinkView("Akoma Ntoso XML", files["akn"]),
             LinkView("JSON", files["json"]),
             LinkView("resolution.yaml", project.view_url(data_file)),
-            LinkView(res.source.file, project.view_url(project.resolutions_dir / res.slug / res.source.file)),
+            LinkView(source.file, project.view_url(project.resolutions_dir / res.slug / source.file)),
         )
         if link.href
     )
@@ -692,7 +696,7 @@ def render_resolution(
                 else ""
             ),
             data_links=data_links,
-            imported=localised_date(res.source.imported, lang),
+            imported=localised_date(source.imported, lang),
         ),
         outline=outline(res, slots, lang),
         commented=sum(1 for i in items if isinstance(i, ParagraphView) and i.commented),
@@ -702,7 +706,7 @@ def render_resolution(
         formula=t(res.formula),
         closing_meeting=t(res.closing.meeting) if res.closing else "",
         cite=cite_resolution(res),
-        files=citation_files(res),
+        files=files,
         marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
         items=items,
         after_closing=after_closing,
@@ -786,10 +790,10 @@ def resolution_meta(res: Resolution, project: Project, lang: str = "") -> dict[s
     }
 
 
-def citation_files(res: Resolution) -> dict[str, str]:
-    """Names of the reference-manager files and of the data files (in the page's language)
-    written beside the page."""
-    akn, json_name = data_file_names(res).get(res.language, ("", ""))
+def citation_files(res: Resolution, lang: str = "") -> dict[str, str]:
+    """Names of the reference-manager files and of the data files (in the page's language,
+    ``lang`` or the main one) written beside the main page."""
+    akn, json_name = data_file_names(res).get(lang or res.language, ("", ""))
     return {"bibtex": "citation.bib", "csl": "citation.json", "akn": akn, "json": json_name}
 
 

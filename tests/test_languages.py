@@ -230,3 +230,14 @@ def test_language_pages_are_built_incrementally(tmp_path: Path) -> None:
     (folder / "commentary" / "op-1.fr.md").unlink()
     build(project)
     assert "Remarque." not in french.read_text("utf-8") and "Note." in french.read_text("utf-8")
+
+
+def test_a_language_version_links_the_files_beside_the_main_page_in_its_language(site: Path) -> None:
+    french = page(site, "fr")
+    main = "../../../../../A/RES/75/240/"
+    assert f'<a href="{main}citation.bib">BibTeX</a>' in french
+    assert f'<a href="{main}resolution.fr.xml">Akoma Ntoso XML</a>' in french
+    assert f'<a href="{main}resolution.fr.json">JSON</a>' in french
+    assert (site / SYMBOL / "resolution.fr.xml").is_file() and (site / SYMBOL / "citation.bib").is_file()
+    assert "source.fr.xml</a>" in french
+    assert '<a href="resolution.en.xml">Akoma Ntoso XML</a>' in page(site)
