@@ -177,6 +177,10 @@ LABELS: dict[str, dict[str, str]] = {
         "ru": "Официальный текст с постоянной ссылкой на каждый пункт, сносками и комментариями экспертов.",
         "es": "Texto oficial, con un enlace permanente a cada párrafo, las notas y comentarios de expertos.",
     },
+    "how_adopted": {
+        "ar": "الاعتماد", "zh": "通过情况", "en": "How it was adopted", "fr": "Adoption", "ru": "Принятие",
+        "es": "Aprobación",
+    },
     "parallel_off": {
         "ar": "لغة واحدة", "zh": "仅一种语言", "en": "One language", "fr": "Une seule langue", "ru": "Один язык",
         "es": "Un solo idioma",
