@@ -138,6 +138,9 @@ def test_parallel_view_aligns_each_pair_and_is_remembered_and_linkable(context: 
     assert page.locator(".ar-parallel-text[data-parallel-of='op-3']").get_attribute("lang") == "fr"
     assert "?parallel=fr" in page.url
     assert page.locator(".ar-parallel-text[id], .ar-parallel-text [id]").count() == 0  # ids stay unique
+    # A copied paragraph's links lead where they lead on its own page (here, the French footnote).
+    note = page.locator(".ar-parallel-text a.footnote-ref").first.get_attribute("href") or ""
+    assert note.startswith(url + "/fr/A/RES/75/240/#fn:")
     shot(page, "parallel")
     # Remembered: another page of the site opens with French beside it.
     again, _, _ = open_page(context, url + "/es" + PAGE)

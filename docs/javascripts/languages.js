@@ -86,7 +86,7 @@
 
   /* A copy of the other version's paragraph, without ids (they stay unique on the page) and
      without its reader controls. */
-  function counterpart(other, id, lang, dir) {
+  function counterpart(other, address, id, lang, dir) {
     var copy;
     var source = other.getElementById(id);
     if (source) {
@@ -94,6 +94,10 @@
       copy.removeAttribute("id");
       copy.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
       copy.querySelectorAll(".ar-tools, .ar-permalink").forEach(function (node) { node.remove(); });
+      // Its links lead where they lead on its own page (a note, a cited document, the English text).
+      copy.querySelectorAll("a[href]").forEach(function (link) {
+        link.setAttribute("href", new URL(link.getAttribute("href"), address).href);
+      });
     } else {
       copy = document.createElement("p");
       copy.className = "ar-para ar-missing";
@@ -112,7 +116,8 @@
     if (!code || !option) { select.value = ""; return; }
     select.value = code;
     var ticket = ++pending;
-    fetch(new URL(option.getAttribute("data-href"), location.href).href, { credentials: "same-origin" })
+    var address = new URL(option.getAttribute("data-href"), location.href).href;
+    fetch(address, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) { throw new Error(response.status); }
         return response.text();
@@ -123,7 +128,7 @@
         var dir = other.body.getAttribute("dir") || (code === "ar" ? "rtl" : "ltr");
         var text = officialText();
         text.querySelectorAll(".ar-unit > .ar-para[id]").forEach(function (para) {
-          para.insertAdjacentElement("afterend", counterpart(other, para.id, code, dir));
+          para.insertAdjacentElement("afterend", counterpart(other, address, para.id, code, dir));
         });
         text.classList.add("ar-parallel");
         text.setAttribute("data-parallel", code);
