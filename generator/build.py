@@ -19,7 +19,17 @@ import jinja2
 
 from generator.cache import Manifest, cache_dir, code_version, digest, load_entry, store_entry, tree_digest
 from generator.citations import Citation, cites, document_index_of
-from generator.commentary import COMMENTARY_DIR, TAGS_FILE, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
+from generator.commentary import (
+    COMMENTARY_DIR,
+    TAGS_FILE,
+    Slot,
+    Tag,
+    is_stale,
+    load_slots,
+    load_tags,
+    stale_warning,
+    with_versions,
+)
 from generator.crossrefs import Citing, CrossRefs, citing, resolve_names
 from generator.errors import DataError, GeneratorError, Problem
 from generator.lint import lint_markdown
@@ -33,6 +43,7 @@ from generator.render import (
     Listed,
     Tagged,
     environment,
+    language_page,
     page_path,
     render_browse,
     render_citation_files,
@@ -169,7 +180,7 @@ def _load_folder(
     found, slot_errors, slot_lint = load_slots(data_file.parent / COMMENTARY_DIR, res, root, tags)
     slot_lint = data_lint + slot_lint
     stale = []
-    for slot in found.values():
+    for slot in with_versions(found):
         paragraph = res.find(slot.paragraph_id)
         if paragraph is not None and is_stale(slot, paragraph):
             stale.append(stale_warning(slot, _shown(slot.path, root)))
@@ -189,7 +200,7 @@ def _load_folder(
 
 def _md_lint(slots: Mapping[str, Slot], root: Path) -> tuple[Problem, ...]:
     out: list[Problem] = []
-    for slot in slots.values():
+    for slot in with_versions(slots):
         out.extend(lint_markdown(slot.body, _shown(slot.path, root), slot.body_line))
     return tuple(out)
 
@@ -471,7 +482,7 @@ def _environment_key(project: Project) -> str:
     return digest(code_version(), tree_digest(project.templates_dir), repr(settings), project.site_url)
 
 
-def units(project: Project, loaded: Loaded) -> list[Unit]:
+def units(project: Project, loaded: Loaded, languages: frozenset[str] | None = None) -> list[Unit]:
     """Every unit of output, each with the fingerprint of what it is rendered from.
 
     A resolution page depends on its folder (data file and commentary), the set of resolutions
@@ -481,8 +492,12 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
     home page and the browse pages on the titles, bodies and dates, the documents index on what
     each resolution cites, the topic pages on the tagged commentary.  Every unit also depends on
     the generator's code, the templates and the project's settings.
+
+    A resolution's page unit writes its page in each language it has (its main language at the
+    symbol, the others under their code); ``languages`` limits the others to those given.
     """
     env_key = _environment_key(project)
+    wanted_languages = repr(sorted(languages)) if languages is not None else ""
     env_cache: list[jinja2.Environment] = []
 
     def env() -> jinja2.Environment:
@@ -556,12 +571,25 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
         folder_key, data_key = loaded.fingerprints[symbol]
 
         def page(symbol: str = symbol) -> dict[str, str | bytes]:
+            """The resolution's page in each of its languages (its main one at the symbol)."""
             res, slots = loaded.model(symbol)
             adoption = loaded.adoptions.by_symbol.get(symbol)
-            text = render_resolution(
-                env(), res, slots, project, site, loaded.crossrefs, loaded.tags, later.get(symbol, ()), adoption
-            )
-            return {page_path(symbol): text}
+            return {
+                language_page(res, lang): render_resolution(
+                    env(),
+                    res,
+                    slots,
+                    project,
+                    site,
+                    loaded.crossrefs,
+                    loaded.tags,
+                    later.get(symbol, ()),
+                    adoption,
+                    lang,
+                )
+                for lang in res.languages or (res.language,)
+                if languages is None or lang in languages or lang == res.language
+            }
 
         def files(symbol: str = symbol) -> dict[str, str | bytes]:
             return render_citation_files(loaded.model(symbol)[0], project)
@@ -582,6 +610,7 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
             loaded.tags_key,
             lineage_key,
             loaded.adoptions.keys.get(symbol, ""),
+            wanted_languages,
             *cited.get(symbol, ()),
         )
         out.append(Unit(f"page {symbol}", page_key, page, per_resolution=True))
@@ -602,7 +631,7 @@ def _make_unit(i: int) -> tuple[list[str], list[Path], int]:
 
 
 def generate(
-    project: Project, loaded: Loaded, write: bool = True, jobs: int = 1
+    project: Project, loaded: Loaded, write: bool = True, jobs: int = 1, languages: frozenset[str] | None = None
 ) -> tuple[BuildReport, dict[str, str | bytes]]:
     """Render what changed since the last run; write it unless ``write`` is false.
 
@@ -618,7 +647,7 @@ def generate(
     rendered: dict[str, str | bytes] = {}
     wanted: set[str] = set()
     todo: list[Unit] = []
-    for unit in units(project, loaded):
+    for unit in units(project, loaded, languages):
         current = manifest.current(unit.name, unit.key, docs)
         if current is None:
             todo.append(unit)
@@ -656,6 +685,6 @@ def generate(
     return report, rendered
 
 
-def build(project: Project, jobs: int = 1) -> BuildReport:
+def build(project: Project, jobs: int = 1, languages: frozenset[str] | None = None) -> BuildReport:
     loaded = load_project(project, lint_commentary=False, jobs=jobs)
-    return generate(project, loaded, jobs=jobs)[0]
+    return generate(project, loaded, jobs=jobs, languages=languages)[0]

@@ -17,7 +17,7 @@ from generator.akn import batch, import_akn, import_versions, parse_all
 from generator.akn.export import in_language, to_akn, validate
 from generator.akn.sources import is_archive
 from generator.build import build, default_jobs, load_project
-from generator.commentary import stamp_file
+from generator.commentary import stamp_file, with_versions
 from generator.errors import GeneratorError, Problem
 from generator.importer import FORMATS, import_file
 from generator.importer.summary import summary
@@ -252,7 +252,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     project = project_from_config(Path(args.config))
-    report = build(project, jobs=args.jobs or default_jobs())
+    languages = frozenset(code.strip() for code in args.languages.split(",") if code.strip()) or None
+    report = build(project, jobs=args.jobs or default_jobs(), languages=languages)
     print(f"wrote {len(report.written)} pages, {report.unchanged} unchanged, {len(report.removed)} removed")
     return 0
 
@@ -284,13 +285,13 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     wanted = {Path(f).resolve() for f in args.files}
     changed = 0
     for res in loaded.resolutions:
-        for pid, slot in loaded.slots[res.symbol].items():
-            paragraph = res.find(pid)
+        for slot in with_versions(loaded.slots[res.symbol]):
+            paragraph = res.find(slot.paragraph_id)
             if paragraph is None or not slot.has_content:
                 continue
             if (wanted and slot.path.resolve() not in wanted) or (not wanted and slot.text_hash):
                 continue
-            if stamp_file(slot.path, paragraph):
+            if stamp_file(slot.path, paragraph, slot.language):
                 changed += 1
                 print(f"stamped {project.rel(slot.path)}")
     print(f"{changed} file(s) stamped")
@@ -387,6 +388,12 @@ def parser() -> argparse.ArgumentParser:
         default=0,
         metavar="N",
         help="processes for a large build (default: one per core; pages left unchanged cost nothing)",
+    )
+    b.add_argument(
+        "--languages",
+        default="",
+        metavar="LL,LL",
+        help="only these language versions of the pages besides each resolution's main one (a preview, the benchmark)",
     )
     b.set_defaults(func=cmd_build)
     ch = sub.add_parser("check", help="validate resolution data and commentary files")

@@ -19,7 +19,7 @@ How text reaches the page, by construction:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -51,8 +51,18 @@ from generator.contributed import Link, Rendered, render_markdown
 from generator.crossrefs import CrossRefs, reference_of
 from generator.frontmatter import front_matter
 from generator.history.series import Member, detect
+from generator.i18n import (
+    NATIVE_NAMES,
+    direction,
+    label,
+    language_name,
+    languages_in_order,
+    localised_paragraph_name,
+)
+from generator.i18n import long_date as localised_date
 from generator.model import NOTE_MARKER, Localised, NoteRef, Paragraph, Part, Resolution, split_notes, strip_notes
 from generator.naming import named_paragraphs, named_paragraphs_of, paragraph_name, part_name, part_paragraphs
+from generator.numbering import printed_label, subparagraph_system
 from generator.project import Project, new_file_value
 from generator.references import find_references, undocs_url
 from generator.validate import marked_texts
@@ -75,9 +85,20 @@ def long_date(d: date | None) -> str:
     return f"{d.day} {d:%B %Y}" if d else ""
 
 
-def page_path(symbol: str) -> str:
-    """Path of a resolution's page inside ``docs/``: the symbol is the URL, as on undocs.org."""
-    return f"{symbol}/index.md"
+def page_path(symbol: str, lang: str = "") -> str:
+    """Path of a resolution's page inside ``docs/``: the symbol is the URL, as on undocs.org;
+    a language version other than the main one under its language code (``fr/A/RES/75/240/``)."""
+    return f"{lang}/{symbol}/index.md" if lang else f"{symbol}/index.md"
+
+
+def language_page(res: Resolution, lang: str) -> str:
+    """The page of ``res`` in ``lang``: its main language at the symbol, the others under their code."""
+    return page_path(res.symbol, "" if lang == res.language else lang)
+
+
+def language_url_path(res: Resolution, lang: str) -> str:
+    """The address of that page from the site's root: ``A/RES/75/240/``, ``fr/A/RES/75/240/``."""
+    return language_page(res, lang).removesuffix("index.md")
 
 
 @cache
@@ -114,10 +135,15 @@ class Linker:
     """The page the links are written on (path in docs/)."""
     site_symbols: frozenset[str]
     body_prefix: str = "A"
+    own: str = ""
+    """The symbol of the resolution whose page this is (any language version): its links stay on the page."""
+
+    def target(self, symbol: str) -> str:
+        return self.page if symbol == self.own else page_path(symbol)
 
     def href(self, symbol: str, anchor: str = "") -> str:
-        if symbol in self.site_symbols:
-            target = page_path(symbol)
+        if symbol in self.site_symbols or symbol == self.own:
+            target = self.target(symbol)
             if target == self.page and anchor:
                 return f"#{anchor}"
             return raw_html_href(relative_link(self.page, target, anchor))
@@ -140,7 +166,7 @@ class Linker:
                 continue
             pos = 0
             for ref in find_references(part, self.body_prefix):
-                if ref.symbol in self.site_symbols and page_path(ref.symbol) == self.page:
+                if (ref.symbol in self.site_symbols or ref.symbol == self.own) and self.target(ref.symbol) == self.page:
                     continue  # the page's own symbol: no link to where the reader already is
                 out.append(str(escape(part[pos : ref.start])))
                 out.append(f'<a href="{escape(self.href(ref.symbol))}">{escape(ref.printed)}</a>')
@@ -205,6 +231,10 @@ class ParagraphView:
     authors: tuple[AuthorView, ...]
     cite: Citations | None
     """``None`` for the paragraphs of annexes and embedded texts (cited through their resolution)."""
+    missing: str = ""
+    """The paragraph is missing in the page's language: the address of a version that has it."""
+    written_in: str = ""
+    """The language the commentary shown is written in, when it is not the page's (its code)."""
 
     @property
     def commented(self) -> bool:
@@ -218,6 +248,8 @@ class FootnoteView:
     text: Markup
     backrefs: tuple[str, ...]
     """Ids of the markers that cite it, in order."""
+    fallback: str = ""
+    """The language of the text shown, when the note is missing in the page's language."""
 
 
 def commentary_html(slot: Slot | None, symbol: str, linker: Linker) -> Markup:
@@ -280,14 +312,20 @@ def paragraph_views(
                 UnplacedView(block.id, linker.inline(block.text, notes), block.line)
             )
 
-    def view(p: Paragraph, parents: tuple[Paragraph, ...], name: str, own: bool) -> ParagraphView:
-        slot = slots.get(p.id) if own else None
-        path = folder / f"{p.id}.md"
+    def view(p: Paragraph, parents: tuple[Paragraph, ...], english: str, own: bool) -> ParagraphView:
+        name = localised_paragraph_name(p, parents, english, lang)
+        slot = slot_for(slots.get(p.id) if own else None, lang)
+        path = slot.path if slot else folder / f"{p.id}.md"
+        missing = ""
+        if lang not in p.text and p.text:
+            other = "en" if "en" in p.text else languages_in_order(set(p.text))[0]
+            missing = linker.page_link(language_page(res, other), p.id)
         number = {"operative": f"{p.label}.", "subparagraph": f"({p.label})", "text": f"{p.label}."}.get(p.kind, "")
         if p.kind == "heading":
             number = p.label
         if not p.label:
             number = ""
+        number = printed_number(p, parents, lang) or number
         cited_by = tuple(
             LinkView(
                 b.name if b.resolution == res.symbol else f"{b.resolution}, {b.name}",
@@ -320,6 +358,8 @@ def paragraph_views(
             ),
             authors=tuple(AuthorView(a.name, a.affiliation, a.link) for a in slot.authors) if slot else (),
             cite=cite_paragraph(res, p.id) if own else None,
+            missing=missing,
+            written_in=slot.language if has_content and slot and slot.language != lang else "",
         )
 
     def part_items(part: Part) -> list[Item]:
@@ -345,6 +385,40 @@ def paragraph_views(
     for rest in unplaced.values():  # after a node the page does not show: keep them, at the end
         after.extend(rest)
     return body, after
+
+
+def shown_title(title: str) -> str:
+    """A title as a page's heading shows it: without the dash that the Arabic text prints between
+    the number and the title (``75/240 - التطورات``), which the printed title line keeps."""
+    return title.removeprefix("- ")
+
+
+def printed_number(p: Paragraph, parents: tuple[Paragraph, ...], lang: str) -> str:
+    """The number of an operative paragraph or subparagraph as ``lang`` prints it (``3.``,
+    ``3 -`` in Arabic, ``a)`` in French, ``(ب)``): as the source printed it when that departs
+    from the usual form (:attr:`Paragraph.num`); ``""`` for the other kinds."""
+    if p.num.get(lang):
+        return p.num[lang]
+    if not p.label:
+        return ""
+    if p.kind == "operative":
+        return printed_label(p.label, "number", lang)
+    if p.kind == "subparagraph":
+        subs = [s.label for s in (parents[-1].children if parents else ()) if s.kind == "subparagraph"]
+        index = subs.index(p.label) if p.label in subs else 0
+        system = subparagraph_system(p.label, subs[index - 1] if index else "")
+        if system in ("number", "letter", "roman"):
+            return printed_label(p.label, system, lang)
+    return ""
+
+
+def slot_for(slot: Slot | None, lang: str) -> Slot | None:
+    """The commentary a page in ``lang`` shows for a slot: its version in that language
+    (``op-3.fr.md``) if it has one with content, else the slot itself (in its own language)."""
+    if slot is None:
+        return None
+    version = dict(slot.versions).get(lang)
+    return version if version is not None and version.has_content else slot
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
@@ -411,6 +485,8 @@ class OutlineGroup:
     chunks: tuple[tuple[str, tuple[OutlineEntry, ...]], ...]
     """The entries; many are cut into chunks of :data:`OUTLINE_CHUNK`, each with its label
     (``1–25``); a group of few has one chunk labelled ``""``."""
+    open: bool = False
+    """Shown unfolded (the operative part)."""
 
 
 OUTLINE_WORDS = 8
@@ -435,32 +511,33 @@ def outline(res: Resolution, slots: Mapping[str, Slot], lang: str) -> tuple[Outl
         number = {"operative": f"{p.label}.", "subparagraph": f"({p.label})", "text": f"{p.label}."}.get(p.kind, "")
         if p.kind == "heading" or not p.label:
             number = p.label
+        number = printed_number(p, parents, lang) or number
         slot = slots.get(p.id) if part is None else None
         return OutlineEntry(
             p.id,
             number,
             first_words(p.wording(lang)),
-            paragraph_name(p, parents, part),
+            localised_paragraph_name(p, parents, paragraph_name(p, parents, part), lang),
             slot is not None and slot.has_content,
             tuple(entry(c, (*parents, p), part) for c in p.children),
         )
 
-    def group(title: str, entries: Sequence[OutlineEntry]) -> OutlineGroup:
+    def group(title: str, entries: Sequence[OutlineEntry], open_: bool = False) -> OutlineGroup:
         if len(entries) <= OUTLINE_MAX:
-            return OutlineGroup(title, len(entries), (("", tuple(entries)),))
+            return OutlineGroup(title, len(entries), (("", tuple(entries)),), open_)
         chunks = []
         for start in range(0, len(entries), OUTLINE_CHUNK):
             part = tuple(entries[start : start + OUTLINE_CHUNK])
             first = part[0].number.strip(".") or str(start + 1)
             last = part[-1].number.strip(".") or str(start + len(part))
             chunks.append((f"{first}–{last}", part))
-        return OutlineGroup(title, len(entries), tuple(chunks))
+        return OutlineGroup(title, len(entries), tuple(chunks), open_)
 
     groups = []
     if res.preamble:
-        groups.append(group("Preamble", [entry(p, ()) for p in res.preamble]))
+        groups.append(group(label("preamble", lang), [entry(p, ()) for p in res.preamble]))
     if res.operative:
-        groups.append(group("Operative part", [entry(p, ()) for p in res.operative]))
+        groups.append(group(label("operative_part", lang), [entry(p, ()) for p in res.operative], open_=True))
     for part in res.parts():
         heading = part.heading.pick(lang) or f"Text in {part_name(part).removeprefix('the text embedded in ')}"
         title = strip_notes(part.title.pick(lang))
@@ -484,7 +561,11 @@ class TimelineEntry:
 
 
 def timeline(
-    res: Resolution, linker: Linker, site: Mapping[str, Listed], later: Sequence[Citation]
+    res: Resolution,
+    linker: Linker,
+    site: Mapping[str, Listed],
+    later: Sequence[Citation],
+    date_text: Callable[[date | None], str] = long_date,
 ) -> tuple[tuple[TimelineEntry, ...], tuple[TimelineEntry, ...]]:
     """The lineage: (what ``res`` cites, oldest first; the resolutions of the site that cite it,
     oldest first)."""
@@ -492,7 +573,7 @@ def timeline(
         TimelineEntry(
             ("decision " if item.kind == "decision" else "") + item.printed,
             linker.href(item.symbol),
-            long_date(item.date),
+            date_text(item.date),
             site[item.symbol].title if item.symbol in site else "",
         )
         for item in lineage(res)
@@ -505,7 +586,7 @@ def timeline(
         TimelineEntry(
             site[symbol].number or symbol,
             linker.href(symbol),
-            long_date(site[symbol].adoption_date),
+            date_text(site[symbol].adoption_date),
             site[symbol].title,
             tuple(LinkView(c.where, linker.href(symbol, c.paragraph_id) if c.paragraph_id else "") for c in cites),
         )
@@ -552,12 +633,14 @@ def render_resolution(
     tags: Mapping[str, Tag],
     later: Sequence[Citation] = (),
     adoption: VoteAdoption | None = None,
+    lang: str = "",
 ) -> str:
-    """A resolution's page.  ``site`` holds what the page shows of the other resolutions on the
-    site (titles in the lineage), ``later`` the places where they cite this one."""
-    page = page_path(res.symbol)
-    lang = res.language
-    linker = Linker(page, frozenset(site), body_prefix(res))
+    """A resolution's page in ``lang`` (its main language by default).  ``site`` holds what the
+    page shows of the other resolutions on the site (titles in the lineage), ``later`` the
+    places where they cite this one."""
+    lang = lang or res.language
+    page = language_page(res, lang)
+    linker = Linker(page, frozenset(site), body_prefix(res), own=res.symbol)
     notes = NoteCounter()
     # A footnote on the title (an Akoma Ntoso preface may carry one) has no marker the page
     # shows yet: the title is shown without it, and only the footnotes the page's texts cite
@@ -571,45 +654,63 @@ def render_resolution(
         return text.pick(lang) if hasattr(text, "pick") else str(text)
 
     footnotes = [
-        FootnoteView(f.number, linker.inline(f.text.pick(lang)), tuple(notes.refs(f.number)))
+        FootnoteView(
+            f.number,
+            linker.inline(f.text.pick(lang)),
+            tuple(notes.refs(f.number)),
+            "" if lang in f.text else languages_in_order(set(f.text))[0] if f.text else "",
+        )
         for f in res.footnotes
         if f.number in cited
     ]
-    title = res.display_title(lang)
+    title = shown_title(res.display_title(lang))
     shelf = shelf_of(res.symbol, res.body, res.adoption_date)
     data_file = project.resolutions_dir / res.slug / "resolution.yaml"
-    files = citation_files(res)
+    # The files are written once, beside the main page: a language version links there, to its
+    # language's data files.
+    folder = "" if lang == res.language else linker.page_link(page_path(res.symbol))
+    source = next((s for s in res.sources if s.language == lang), res.source)
+    files = {key: folder + name if name else "" for key, name in citation_files(res, lang).items()}
     data_links = tuple(
         link
         for link in (
             LinkView("Akoma Ntoso XML", files["akn"]),
             LinkView("JSON", files["json"]),
             LinkView("resolution.yaml", project.view_url(data_file)),
-            LinkView(res.source.file, project.view_url(project.resolutions_dir / res.slug / res.source.file)),
+            LinkView(source.file, project.view_url(project.resolutions_dir / res.slug / source.file)),
         )
         if link.href
     )
-    before, after = timeline(res, linker, site, later)
+    before, after = timeline(res, linker, site, later, lambda d: localised_date(d, lang))
+
+    def L(key: str, **values: object) -> str:  # noqa: N802 - short: the templates use it everywhere
+        return label(key, lang, **{k: str(v) for k, v in values.items()})
+
     return env.get_template("resolution.md.j2").render(
         res=res,
         lang=lang,
+        dir=direction(lang),
+        L=L,
+        when=lambda d: localised_date(d, lang),
+        versions=language_versions(res, lang, linker),
+        language_name=lambda code: language_name(code, lang),
         title=title,
         printed_title=res.title.pick(lang),
-        front_matter=front_matter(resolution_meta(res, project)),
+        front_matter=front_matter(resolution_meta(res, project, lang)),
         header=HeaderView(
             symbol=res.symbol,
             official_url=undocs_url(res.symbol),
             body=LinkView(res.body, linker.page_link(body_page(res.body))),
             shelf=LinkView(shelf.label, linker.page_link(shelf.page)),
             session=t(mast.session.words) if mast and mast.session else "",
-            agenda_item=mast.agenda_item.text if mast and mast.agenda_item else "",
+            agenda_item=L("agenda_item", n=mast.agenda_item.text) if mast and mast.agenda_item else "",
             distribution=(
-                ", ".join(filter(None, [mast.distribution.kind, long_date(mast.distribution.date)]))
+                ", ".join(filter(None, [mast.distribution.kind, localised_date(mast.distribution.date, lang)]))
                 if mast and mast.distribution
                 else ""
             ),
             data_links=data_links,
-            imported=long_date(res.source.imported),
+            imported=localised_date(source.imported, lang),
         ),
         outline=outline(res, slots, lang),
         commented=sum(1 for i in items if isinstance(i, ParagraphView) and i.commented),
@@ -619,7 +720,7 @@ def render_resolution(
         formula=t(res.formula),
         closing_meeting=t(res.closing.meeting) if res.closing else "",
         cite=cite_resolution(res),
-        files=citation_files(res),
+        files=files,
         marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
         items=items,
         after_closing=after_closing,
@@ -632,30 +733,57 @@ def render_resolution(
     )
 
 
-def page_url(project: Project, symbol: str) -> str:
-    """The resolution page's public address (``""`` when the site has no site_url)."""
-    return f"{project.site_url.rstrip('/')}/{symbol}/" if project.site_url else ""
+def page_url(project: Project, symbol: str, path: str = "") -> str:
+    """The resolution page's public address (``""`` when the site has no site_url); ``path``:
+    the address of one of its language versions from the site's root."""
+    return f"{project.site_url.rstrip('/')}/{path or symbol + '/'}" if project.site_url else ""
 
 
-def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
-    """Page metadata: title, description, and Highwire ``citation_*`` tags for reference managers."""
+@dataclass(frozen=True, slots=True)
+class VersionView:
+    """A language version of the resolution, in the page's language switcher."""
+
+    code: str
+    name: str
+    """The language's own name (``Français``)."""
+    href: str
+    current: bool
+
+
+def language_versions(res: Resolution, lang: str, linker: Linker) -> tuple[VersionView, ...]:
+    """The versions of ``res`` a reader can switch to: only the languages it has."""
+    return tuple(
+        VersionView(code, NATIVE_NAMES.get(code, code), linker.page_link(language_page(res, code)), code == lang)
+        for code in res.languages
+    )
+
+
+def resolution_meta(res: Resolution, project: Project, lang: str = "") -> dict[str, object]:
+    """Page metadata: title, description, and Highwire ``citation_*`` tags for reference managers;
+    the page's language and direction and the addresses of its other language versions
+    (``lang``, ``dir``, ``alternates``: read by ``overrides/``)."""
+    lang = lang or res.language
     when = res.adoption_date
-    title = res.display_title(res.language)
+    title = shown_title(res.display_title(lang))
     description = f"{res.body} resolution {res.number or res.symbol}"
     description += f" of {long_date(when)}" if when else ""
     description += f": {title}" if title else ""
     description += ". Official text with a permanent link to every paragraph, footnotes and expert commentary."
+    if lang != "en":  # the page's own language: symbol, date and title, then what the page offers
+        description = f"{res.symbol} ({localised_date(when, lang)})" if when else res.symbol
+        description += f": {title}. " if title else ". "
+        description += label("page_description", lang)
     citation: dict[str, object] = {
-        "citation_title": res.title.pick(res.language) or res.symbol,  # a given title is not the document's
+        "citation_title": res.title.pick(lang) or res.symbol,  # a given title is not the document's
         "citation_author": f"United Nations {res.body}",
         "citation_publisher": "United Nations",
         "citation_technical_report_number": res.symbol,
-        "citation_language": res.language,
+        "citation_language": lang,
     }
     if when:
         citation["citation_date"] = when.strftime("%Y/%m/%d")
         citation["citation_publication_date"] = when.strftime("%Y/%m/%d")
-    if url := page_url(project, res.symbol):
+    if url := page_url(project, res.symbol, language_url_path(res, lang)):
         citation["citation_public_url"] = url
     citation["citation_pdf_url"] = undocs_url(res.symbol)
     return {
@@ -666,13 +794,20 @@ def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
         # The theme's "Edit this page" opens what a contributor really edits: the structured
         # resolution, not this generated file (see overrides/partials/actions.html).
         "edit_url": project.edit_url(project.resolutions_dir / res.slug / "resolution.yaml"),
+        "lang": lang,
+        "dir": direction(lang),
+        # The main version first: the theme's override names it x-default too.
+        "alternates": [
+            {"hreflang": code, "path": language_url_path(res, code)}
+            for code in sorted(res.languages, key=lambda code: code != res.language)
+        ],
     }
 
 
-def citation_files(res: Resolution) -> dict[str, str]:
-    """Names of the reference-manager files and of the data files (in the page's language)
-    written beside the page."""
-    akn, json_name = data_file_names(res).get(res.language, ("", ""))
+def citation_files(res: Resolution, lang: str = "") -> dict[str, str]:
+    """Names of the reference-manager files and of the data files (in the page's language,
+    ``lang`` or the main one) written beside the main page."""
+    akn, json_name = data_file_names(res).get(lang or res.language, ("", ""))
     return {"bibtex": "citation.bib", "csl": "citation.json", "akn": akn, "json": json_name}
 
 
