@@ -5,6 +5,8 @@
     python bench/bench.py --weight         # bytes a reader downloads for /A/RES/73/266/
     python bench/bench.py --corpus GA-74.tar.xz GA-75.tar.xz [--languages en,fr]
                                            # import the UN's Akoma Ntoso archives or folders
+    python bench/bench.py --site-from GA-79.tar.xz [--languages en] [--profile]
+                                           # import, generate, build with MkDocs and index: the real site
 
 Every stage runs in a child process, so its peak memory is its own (with its workers').  The last line of output is
 one JSON object (see README, "Benchmarks").  Speed is reported here, never asserted by a test.
@@ -288,7 +290,7 @@ def corpus_benchmark(
     ``import_s`` (wall), ``import_cpu_s``, ``import_peak_mb`` and the ``load`` when it ended; a
     later mode may add the build and search figures of the imported site to the same object.
     """
-    work = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="ar-bench-corpus-"))
+    work = Path(workdir).resolve() if workdir else Path(tempfile.mkdtemp(prefix="ar-bench-corpus-"))
     work.mkdir(parents=True, exist_ok=True)
     project = work / "project"
     if project.exists():
@@ -332,6 +334,102 @@ def corpus_benchmark(
         f"({run.cpu_seconds:.1f} s CPU), peak {run.memory_mb:.0f} MB, load {run.load:.2f}; "
         f"{result['refused']} files refused, {result['warnings']} warnings"
     )
+    return result
+
+
+def site_benchmark(
+    paths: list[Path],
+    languages: str = "",
+    workdir: str | None = None,
+    timeout: float = 3600,
+    quiet: bool = False,
+    profile: bool = False,
+) -> dict[str, Any]:
+    """The site of the UN's Akoma Ntoso archives or folders: import them (``corpus_benchmark``),
+    then, each in its own process, generate the pages twice (first run, empty cache; second run,
+    nothing changed), build with MkDocs and the plugin (the generator finds its cache warm, then
+    the search index is written), and the same build again (a run after the first).
+
+    Adds to ``corpus_benchmark``'s figures: ``pages`` (HTML pages built), ``generate_s`` and
+    ``generate_cpu_s`` (first run), ``generate_second_cpu_s``, ``build_s``, ``build_cpu_s`` and
+    ``build_peak_mb`` (MkDocs with the plugin and the search index, its children included),
+    ``pages_per_cpu_s`` (pages over the build's CPU time), ``pages_per_cpu_s_first``
+    (pages over the first generation and the build), ``generator_share`` (the generator's CPU
+    time on the build after the first, over that build's), ``site_mb``, ``search_index_kb``;
+    with ``profile``, a cProfile of one more build (slowed by the profiler, which weighs most
+    on code of many small calls: read it for proportions, not times).
+    """
+    work = Path(workdir).resolve() if workdir else Path(tempfile.mkdtemp(prefix="ar-bench-site-"))
+    result = corpus_benchmark(paths, languages, str(work), timeout, quiet)
+    log = print if not quiet else (lambda *a, **k: None)
+    project = work / "project"
+    config = project / "mkdocs.yml"
+    build_cmd = [PY, "-m", "generator", "--config", str(config), "build"]
+    gen1 = measure(build_cmd, project, timeout).check("generate (first run)")
+    # Runs after the first: the least CPU of three (the machine is shared).
+    gen2 = min(
+        (measure(build_cmd, project, timeout).check("generate (second run)") for _ in range(3)),
+        key=lambda r: r.cpu_seconds,
+    )
+    site = work / "site"
+    mk = [PY, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), "--config-file", str(config)]
+    runs: list[Run] = []
+    for _ in range(2):
+        shutil.rmtree(site, ignore_errors=True)
+        runs.append(measure(mk, project, timeout).check("mkdocs build"))
+    build = min(runs, key=lambda r: r.cpu_seconds)
+    # The plugin logs the generator's CPU time in the build (its cache warm: a run after the first).
+    in_build = re.search(r"annotated-resolutions: .* in ([0-9.]+) s of CPU", build.stderr)
+    gen_in_build = float(in_build.group(1)) if in_build else None
+    resolution_pages = sum(1 for _ in site.glob("[ASE]/RES/**/index.html"))
+    pages = sum(1 for _ in site.rglob("index.html"))
+    site_files, site_bytes = site_size(site)
+    index_files, index_bytes = site_size(site / "pagefind")
+    result.update(
+        {
+            "pages": pages,
+            "generate_s": round(gen1.seconds, 2),
+            "generate_cpu_s": round(gen1.cpu_seconds, 2),
+            "generate_peak_mb": round(gen1.memory_mb, 1),
+            "generate_second_cpu_s": round(gen2.cpu_seconds, 2),
+            "build_s": round(build.seconds, 2),
+            "build_cpu_s": round(build.cpu_seconds, 2),
+            "build_peak_mb": round(build.memory_mb, 1),
+            "build_cpu_s_runs": [round(r.cpu_seconds, 2) for r in runs],
+            "resolution_pages": resolution_pages,
+            "pages_per_cpu_s": round(pages / build.cpu_seconds, 1),
+            "resolution_pages_per_cpu_s": round(resolution_pages / build.cpu_seconds, 1),
+            "pages_per_cpu_s_first": round(pages / (gen1.cpu_seconds + build.cpu_seconds), 1),
+            "generator_share": round(gen2.cpu_seconds / build.cpu_seconds, 4),
+            "generator_in_build_cpu_s": gen_in_build,
+            "generator_share_in_build": round(gen_in_build / build.cpu_seconds, 4) if gen_in_build else None,
+            "site_files": site_files,
+            "site_mb": round(site_bytes / 2**20, 1),
+            "search_index_kb": round(index_bytes / 1024),
+            "search_index_files": index_files,
+            "load": round(max(r.load for r in (gen1, gen2, *runs)), 2),
+        }
+    )
+    log(f"generate, first run: {gen1.seconds:.1f} s ({gen1.cpu_seconds:.1f} s CPU), peak {gen1.memory_mb:.0f} MB")
+    log(f"generate, second run (no change): {gen2.seconds:.1f} s ({gen2.cpu_seconds:.1f} s CPU)")
+    for i, run in enumerate(runs, 1):
+        log(
+            f"mkdocs build {i} (plugin, search index): {run.seconds:.1f} s ({run.cpu_seconds:.1f} s CPU), "
+            f"peak {run.memory_mb:.0f} MB, load {run.load:.1f}"
+        )
+    log(
+        f"{pages} pages: {result['pages_per_cpu_s']} pages per CPU-second (target 20), "
+        f"{result['pages_per_cpu_s_first']} counting the first generation; "
+        f"{resolution_pages} resolution pages: {result['resolution_pages_per_cpu_s']} per CPU-second; "
+        f"generator share {100 * result['generator_share']:.1f} % as a command of its own, "
+        f"{100 * (result['generator_share_in_build'] or 0):.1f} % inside the build (target under 5 %); "
+        f"site {result['site_mb']} MB, search index {result['search_index_kb']} KB"
+    )
+    if profile:
+        prof = work / "build.prof"
+        shutil.rmtree(site, ignore_errors=True)
+        measure([PY, "-m", "cProfile", "-o", str(prof), *mk[1:]], project, timeout).check("profile")
+        log(profile_report(prof, what="one mkdocs build (generator cache warm)"))
     return result
 
 
@@ -452,14 +550,14 @@ def table(
         print(f"  {'yes' if ok else 'NO '}  {name}")
 
 
-def profile_report(prof: Path, top: int = 25) -> str:
+def profile_report(prof: Path, top: int = 25, what: str = "one generator run (unchanged output)") -> str:
     import io
     import pstats
 
     buf = io.StringIO()
     stats = pstats.Stats(str(prof), stream=buf)
     total = stats.total_tt  # type: ignore[attr-defined]
-    buf.write(f"\nprofile of one generator run (unchanged output), {total:.2f} s of CPU in Python\n")
+    buf.write(f"\nprofile of {what}, {total:.2f} s of CPU in Python\n")
     stats.sort_stats("tottime").print_stats(top)
     stats.sort_stats("cumulative").print_stats(top)
     return buf.getvalue()
@@ -488,7 +586,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATH",
         help="import these Akoma Ntoso archives (.tar.xz) or folders into a copy of the site and measure it",
     )
-    ap.add_argument("--languages", default="", help="--corpus: import only these languages (en,fr,...)")
+    ap.add_argument(
+        "--site-from",
+        nargs="+",
+        metavar="PATH",
+        help="import these Akoma Ntoso archives or folders, generate and build the site, and measure the build",
+    )
+    ap.add_argument("--languages", default="", help="--corpus, --site-from: only these languages (en,fr,...)")
     ap.add_argument(
         "--source",
         help="take the generator, templates and site files from this folder instead of this checkout",
@@ -505,7 +609,16 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["AR_BENCH_SOURCE"] = source
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (source, os.environ.get("PYTHONPATH")) if p)
         os.execv(sys.executable, [sys.executable, str(Path(__file__).resolve()), *argv])
-    if args.corpus:
+    if args.site_from:
+        result = site_benchmark(
+            [Path(p).resolve() for p in args.site_from],
+            args.languages,
+            args.workdir,
+            args.timeout,
+            args.quiet,
+            args.profile,
+        )
+    elif args.corpus:
         result = corpus_benchmark(
             [Path(p).resolve() for p in args.corpus], args.languages, args.workdir, args.timeout, args.quiet
         )

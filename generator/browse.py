@@ -19,6 +19,7 @@ anything else              the year of adoption        the year (``undated`` wit
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -102,3 +103,97 @@ def shelf_of(symbol: str, body: str, adopted: date | None) -> Shelf:
     if year:
         return Shelf(body, str(year), str(year), (0, -year))
     return Shelf(body, "undated", "undated", (9, 0))
+
+
+# -- agenda items and subjects: more ways into thousands of resolutions, each a page ----------
+
+AGENDA_PAGE = "browse/agenda-items/index.md"
+SUBJECTS_PAGE = "browse/subjects/index.md"
+SERIES_PAGE = "browse/series/index.md"
+
+THESAURI: dict[str, tuple[str, str]] = {
+    "SDGO": ("sdg", "Sustainable Development Goals"),
+    "UNBIS": ("unbis", "UNBIS Thesaurus"),
+    "EuroVoc": ("eurovoc", "EuroVoc"),
+}
+"""The publisher's classifications shown as subject pages: dictionary as in the data -> (URL
+part, name), in the order the subject index shows them.  The library's authorities (``DHLAUTH``,
+mostly one name per resolution) and agendas are not: the agenda item has pages of its own."""
+
+SDG_NAMES = (
+    "No poverty",
+    "Zero hunger",
+    "Good health and well-being",
+    "Quality education",
+    "Gender equality",
+    "Clean water and sanitation",
+    "Affordable and clean energy",
+    "Decent work and economic growth",
+    "Industry, innovation and infrastructure",
+    "Reduced inequalities",
+    "Sustainable cities and communities",
+    "Responsible consumption and production",
+    "Climate action",
+    "Life below water",
+    "Life on land",
+    "Peace, justice and strong institutions",
+    "Partnerships for the goals",
+)
+"""The seventeen Goals of the 2030 Agenda (A/RES/70/1), by number."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Subject:
+    """A keyword of one of :data:`THESAURI`: one page of the navigation."""
+
+    order: tuple[int, int, str]
+    """Sorts subjects: thesaurus, then goal number or label."""
+    thesaurus: str
+    """The URL part of its thesaurus: ``unbis``."""
+    slug: str
+    label: str
+    """As readers see it: ``Sustainable development``, ``Goal 16: Peace, justice and strong institutions``."""
+
+    @property
+    def page(self) -> str:
+        return f"browse/subjects/{self.thesaurus}/{self.slug}/index.md"
+
+
+def subject_of(dictionary: str, value: str) -> Subject | None:
+    """The subject page of a keyword, or None for a dictionary without pages.
+
+    ``("UNBIS", "sustainable_development")`` -> ``Sustainable development``;
+    ``("SDGO", "16")`` -> ``Goal 16: Peace, justice and strong institutions``."""
+    if dictionary not in THESAURI:
+        return None
+    part, _ = THESAURI[dictionary]
+    rank = list(THESAURI).index(dictionary)
+    if dictionary == "SDGO":
+        if not value.isdigit() or not 1 <= int(value) <= len(SDG_NAMES):
+            return Subject((rank, 99, value), part, slug(value), f"Goal {value}")
+        n = int(value)
+        return Subject((rank, n, ""), part, str(n), f"Goal {n}: {SDG_NAMES[n - 1]}")
+    words = " ".join(value.replace("_", " ").split())
+    if not words:
+        return None
+    label = words[:1].upper() + words[1:]
+    return Subject((rank, 0, label.lower()), part, slug(words)[:80].strip("-") or "subject", label)
+
+
+def agenda_slugs(titles: list[str]) -> dict[str, str]:
+    """A URL part for each agenda item title: its words, and when they are many, the first of
+    them and a short digest of the whole title (many titles begin alike: "Cooperation between
+    the United Nations and regional and other organizations: ...")."""
+    out: dict[str, str] = {}
+    for title in sorted(set(titles)):
+        full = slug(title)
+        if len(full) <= 64:
+            out[title] = full
+        else:
+            digest = hashlib.sha256(title.encode("utf-8")).hexdigest()[:6]
+            out[title] = f"{full[:56].rsplit('-', 1)[0]}-{digest}"
+    return out
+
+
+def agenda_page(slug_: str) -> str:
+    return f"browse/agenda-items/{slug_}/index.md"

@@ -8,7 +8,6 @@ so one run shows them all.  What is kept between runs is described in :mod:`gene
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable, Mapping
@@ -21,14 +20,25 @@ from markupsafe import Markup
 
 from generator.cache import Manifest, cache_dir, code_version, digest, load_entry, store_entry, tree_digest
 from generator.citations import Citation, cites, document_index_of
-from generator.commentary import COMMENTARY_DIR, TAGS_FILE, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
+from generator.commentary import (
+    COMMENTARY_DIR,
+    TAGS_FILE,
+    Slot,
+    Tag,
+    is_stale,
+    load_slots,
+    load_tags,
+    stale_warning,
+    with_versions,
+)
 from generator.crossrefs import Citing, CrossRefs, citing, resolve_names
-from generator.errors import DataError, Problem
+from generator.errors import DataError, GeneratorError, Problem
 from generator.history import pages as history_pages
 from generator.history.notes import ParagraphHistory
 from generator.lint import lint_markdown
 from generator.model import Resolution, slug_of
 from generator.naming import names
+from generator.paths import inside, read_contributed, symlinks
 from generator.project import Project
 from generator.render import (
     DOCUMENTS_PAGE,
@@ -37,6 +47,7 @@ from generator.render import (
     Listed,
     Tagged,
     environment,
+    language_page,
     page_path,
     render_browse,
     render_citation_files,
@@ -55,7 +66,7 @@ from generator.votes.site import Adoptions, load_adoptions, state_units
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """What a run needs of a resolution folder whose pages it may not render: cheap to unpickle.
+    """What a run needs of a resolution folder whose pages it may not render: cheap to decode.
 
     The models themselves (many thousands of objects) are read from the load cache only when a
     page that shows them has to be rendered.
@@ -153,7 +164,7 @@ def _folder_digest(folder: Path, salt: str) -> tuple[str, str]:
     commentary = folder / COMMENTARY_DIR
     if commentary.is_dir():
         for entry in sorted(os.scandir(commentary), key=lambda e: e.name):
-            if entry.is_file():
+            if entry.is_file(follow_symlinks=False):
                 with open(entry.path, "rb") as fh:  # noqa: PTH123 - no Path object per file: thousands
                     parts += [entry.name, fh.read()]
             else:
@@ -173,7 +184,7 @@ def _load_folder(
     found, slot_errors, slot_lint = load_slots(data_file.parent / COMMENTARY_DIR, res, root, tags)
     slot_lint = data_lint + slot_lint
     stale = []
-    for slot in found.values():
+    for slot in with_versions(found):
         paragraph = res.find(slot.paragraph_id)
         if paragraph is not None and is_stale(slot, paragraph):
             stale.append(stale_warning(slot, _shown(slot.path, root)))
@@ -193,7 +204,7 @@ def _load_folder(
 
 def _md_lint(slots: Mapping[str, Slot], root: Path) -> tuple[Problem, ...]:
     out: list[Problem] = []
-    for slot in slots.values():
+    for slot in with_versions(slots):
         out.extend(lint_markdown(slot.body, _shown(slot.path, root), slot.body_line))
     return tuple(out)
 
@@ -235,8 +246,8 @@ def _read_miss(
     """Read a folder the cache could not give, and store it; (summary, model, problems)."""
     data_file, shown, key, summary_path, model_path, partial = miss
     if partial is not None:  # only the lint is missing: lint the commentary of the cached model
-        cached = load_entry(model_path, key)
-        if isinstance(cached, tuple):
+        cached = load_entry(model_path, key, Model)
+        if cached is not None:
             linted = replace(partial, md_lint=_md_lint(cached[1], root))
             store_entry(summary_path, key, linted)
             return linted, cached, []
@@ -264,6 +275,12 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     from the load cache, and its model too when a page needs it (see :mod:`generator.cache`).
     Many folders to read are shared among ``jobs`` processes.
     """
+    root = project.root
+    # A link would make the build read (and publish) a file from outside the repository:
+    # nothing is read while there is one.
+    linked = symlinks(root, (project.resolutions_dir, project.templates_dir, root / "overrides", root / GUIDE))
+    if linked:
+        raise DataError(linked)
     problems: list[Problem] = []
     summaries: dict[str, Summary] = {}
     files: dict[str, Path] = {}
@@ -271,13 +288,11 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     models: dict[str, tuple[Path, str, Model | None]] = {}
     lint: list[Problem] = []
     stale: list[Problem] = []
-    root = project.root
     cache_root = cache_dir(root)
-    cache_file = cache_root / "schema-valid.txt"
-    try:
-        schema_valid = set(cache_file.read_text("utf-8").split())
-    except (OSError, ValueError):
-        schema_valid = set()
+    # Texts found valid, keyed by the code and schema that found them so (entries carry the code's
+    # fingerprint): a tightened schema starts afresh.
+    cache_file = cache_root / "schema-valid.json"
+    schema_valid: set[str] = set(load_entry(cache_file, "schema-valid", list[str]) or ())
     known = len(schema_valid)
     tags, tag_problems = load_tags(project.resolutions_dir, lint)
     problems.extend(tag_problems)
@@ -289,11 +304,11 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     misses: dict[int, _Miss] = {}
     for data_file in sorted(project.resolutions_dir.glob(f"*/{DATA_FILE}")):
         key, data_key = _folder_digest(data_file.parent, salt)
-        summary_path = cache_root / "summary" / f"{data_file.parent.name}.pickle"
-        model_path = cache_root / "model" / f"{data_file.parent.name}.pickle"
+        summary_path = cache_root / "summary" / f"{data_file.parent.name}.json"
+        model_path = cache_root / "model" / f"{data_file.parent.name}.json"
         shown = _shown(data_file, root)
         folders.append((data_file, shown, key, data_key, summary_path, model_path))
-        summary = load_entry(summary_path, key) if use_cache else None
+        summary = load_entry(summary_path, key, Summary) if use_cache else None
         if not isinstance(summary, Summary):
             misses[len(found)] = (data_file, shown, key, summary_path, model_path, None)
             summary = None
@@ -353,8 +368,7 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
             )
     if len(schema_valid) != known:
         # A cache, not a source of truth: losing it only costs time.
-        with contextlib.suppress(OSError):
-            write_if_changed(cache_file, "\n".join(sorted(schema_valid)) + "\n")
+        store_entry(cache_file, "schema-valid", sorted(schema_valid))
     adoptions, adoption_problems = load_adoptions(
         root, project.resolutions_dir, files, digest(code_version()), lambda p: _shown(p, root)
     )
@@ -363,6 +377,12 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
         {symbol: s.names for symbol, s in summaries.items()}, {symbol: s.citing for symbol, s in summaries.items()}
     )
     problems.extend(ref_problems)
+    guide_text = ""
+    if (root / GUIDE).exists():
+        try:  # read here so that a guide too large or not UTF-8 is said with the other problems
+            guide_text = read_contributed(root / GUIDE, GUIDE)
+        except DataError as exc:
+            problems.extend(exc.problems)
     problems.extend(history_pages.series_file_of(project, frozenset(summaries))[1])  # resolutions/series.yaml
     if problems:
         # Errors stop the build; what check would refuse besides is said at the same time.
@@ -373,17 +393,16 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
         path, key, model = models[symbol]
         if model is not None:
             return model
-        cached = load_entry(path, key)
-        if isinstance(cached, tuple):
+        cached = load_entry(path, key, Model)
+        if cached is not None:
             return cached
         found, _, errors = _load_folder(files[symbol], _shown(files[symbol], root), root, tags, set(), False)
         if found is None or errors:
             raise DataError(errors or [Problem(_shown(files[symbol], root), 0, "changed during the build")])
         return found
 
-    guide = project.root / GUIDE
-    if lint_commentary and guide.is_file():
-        lint.extend(lint_markdown(guide.read_text("utf-8"), _shown(guide, root), 1, "guide"))
+    if lint_commentary and guide_text:
+        lint.extend(lint_markdown(guide_text, GUIDE, 1, "guide"))
     return Loaded(
         summaries, files, crossrefs, tags, tuple(lint), tuple(stale), fingerprints, tags_key, read_model, adoptions
     )
@@ -402,14 +421,23 @@ def write_pages(docs_dir: Path, pages: Mapping[str, str | bytes], remove: bool =
     """Write pages whose content changed; remove pages generated earlier that are gone now."""
     report = BuildReport()
     for rel, content in sorted(pages.items()):
-        path = docs_dir / rel
-        if write_if_changed(path, content):
+        path = inside(docs_dir, rel, docs_dir.name)
+        try:
+            changed = write_if_changed(path, content)
+        except OSError as exc:
+            raise GeneratorError(
+                [Problem(f"{docs_dir.name}/{rel}", 0, f"cannot be written: {exc.strerror}", hint=_WRITABLE)]
+            ) from None
+        if changed:
             report.written.append(path)
         else:
             report.unchanged += 1
     if remove:
         report.removed = remove_stale(docs_dir, set(pages))
     return report
+
+
+_WRITABLE = "the pages are written into docs/: it must be a folder this user can write to"
 
 
 def remove_stale(docs_dir: Path, pages: set[str]) -> list[Path]:
@@ -459,7 +487,7 @@ def _environment_key(project: Project) -> str:
     return digest(code_version(), tree_digest(project.templates_dir), repr(settings), project.site_url)
 
 
-def units(project: Project, loaded: Loaded) -> list[Unit]:
+def units(project: Project, loaded: Loaded, languages: frozenset[str] | None = None) -> list[Unit]:
     """Every unit of output, each with the fingerprint of what it is rendered from.
 
     A resolution page depends on its folder (data file and commentary), the set of resolutions
@@ -469,8 +497,12 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
     home page and the browse pages on the titles, bodies and dates, the documents index on what
     each resolution cites, the topic pages on the tagged commentary.  Every unit also depends on
     the generator's code, the templates and the project's settings.
+
+    A resolution's page unit writes its page in each language it has (its main language at the
+    symbol, the others under their code); ``languages`` limits the others to those given.
     """
     env_key = _environment_key(project)
+    wanted_languages = repr(sorted(languages)) if languages is not None else ""
     env_cache: list[jinja2.Environment] = []
 
     def env() -> jinja2.Environment:
@@ -493,9 +525,16 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
         for target, pid, where in s.cites:
             if target in site and target != s.symbol:
                 later.setdefault(target, []).append(Citation(s.symbol, pid, where))
+    # Series (home page, series page): which resolutions of the site each one cites.
+    recalls = {s.symbol: frozenset(t for t, _, _ in s.cites if t in site and t != s.symbol) for s in summaries}
+    recalls = {symbol: found for symbol, found in sorted(recalls.items()) if found}
     tags_file = project.resolutions_dir / TAGS_FILE
     out = [
-        Unit("home", digest(env_key, "home", repr(listed)), lambda: {"index.md": render_home(env(), listed)}),
+        Unit(
+            "home",
+            digest(env_key, "home", repr(listed), repr([(k, sorted(v)) for k, v in recalls.items()])),
+            lambda: render_home(env(), listed, recalls),
+        ),
         Unit("browse", digest(env_key, "browse", repr(listed)), lambda: render_browse(env(), listed)),
         Unit(
             "documents",
@@ -525,7 +564,7 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
     guide = project.root / GUIDE
     if guide.exists():
         # The contributors' guide has one source, CONTRIBUTING.md; the site shows a copy.
-        text = guide.read_text("utf-8")
+        text = read_contributed(guide, GUIDE)
         out.append(
             Unit(
                 "guide",
@@ -556,22 +595,28 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
             notes: Mapping[str, ParagraphHistory] = notes,
             changes: tuple[tuple[str, str], ...] = changes,
         ) -> dict[str, str | bytes]:
+            """The resolution's page in each of its languages (its main one at the symbol); the
+            history of its paragraphs is computed in its main language and shown on that page."""
             res, slots = loaded.model(symbol)
             adoption = loaded.adoptions.by_symbol.get(symbol)
-            text = render_resolution(
-                env(),
-                res,
-                slots,
-                project,
-                site,
-                loaded.crossrefs,
-                loaded.tags,
-                later.get(symbol, ()),
-                adoption,
-                history=notes,
-                changes=changes,
-            )
-            return {page_path(symbol): text}
+            return {
+                language_page(res, lang): render_resolution(
+                    env(),
+                    res,
+                    slots,
+                    project,
+                    site,
+                    loaded.crossrefs,
+                    loaded.tags,
+                    later.get(symbol, ()),
+                    adoption,
+                    lang,
+                    history=notes if lang == res.language else None,
+                    changes=changes,
+                )
+                for lang in res.languages or (res.language,)
+                if languages is None or lang in languages or lang == res.language
+            }
 
         def files(symbol: str = symbol) -> dict[str, str | bytes]:
             return render_citation_files(loaded.model(symbol)[0], project)
@@ -592,6 +637,7 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
             loaded.tags_key,
             lineage_key,
             loaded.adoptions.keys.get(symbol, ""),
+            wanted_languages,
             history_pages.page_history_key(notes, changes),
             *cited.get(symbol, ()),
         )
@@ -613,7 +659,7 @@ def _make_unit(i: int) -> tuple[list[str], list[Path], int]:
 
 
 def generate(
-    project: Project, loaded: Loaded, write: bool = True, jobs: int = 1
+    project: Project, loaded: Loaded, write: bool = True, jobs: int = 1, languages: frozenset[str] | None = None
 ) -> tuple[BuildReport, dict[str, str | bytes]]:
     """Render what changed since the last run; write it unless ``write`` is false.
 
@@ -629,7 +675,7 @@ def generate(
     rendered: dict[str, str | bytes] = {}
     wanted: set[str] = set()
     todo: list[Unit] = []
-    for unit in units(project, loaded):
+    for unit in units(project, loaded, languages):
         current = manifest.current(unit.name, unit.key, docs)
         if current is None:
             todo.append(unit)
@@ -652,6 +698,8 @@ def generate(
         pages = unit.make()
         wanted.update(pages)
         if not write:
+            for rel in pages:  # served from memory: the same check as a page written
+                inside(docs, rel, docs.name)
             rendered.update(pages)
             continue
         unit_report = write_pages(docs, pages, remove=False)
@@ -665,6 +713,6 @@ def generate(
     return report, rendered
 
 
-def build(project: Project, jobs: int = 1) -> BuildReport:
+def build(project: Project, jobs: int = 1, languages: frozenset[str] | None = None) -> BuildReport:
     loaded = load_project(project, lint_commentary=False, jobs=jobs)
-    return generate(project, loaded, jobs=jobs)[0]
+    return generate(project, loaded, jobs=jobs, languages=languages)[0]

@@ -17,7 +17,7 @@ from generator.akn import batch, import_akn, import_versions, parse_all
 from generator.akn.export import in_language, to_akn, validate
 from generator.akn.sources import is_archive
 from generator.build import build, default_jobs, load_project
-from generator.commentary import stamp_file
+from generator.commentary import stamp_file, with_versions
 from generator.errors import GeneratorError, Problem
 from generator.importer import FORMATS, import_file
 from generator.importer.summary import summary
@@ -25,6 +25,7 @@ from generator.model import Resolution, slug_of
 from generator.project import project_from_config
 from generator.reimport import save_import
 from generator.search import index_site
+from generator.symbols import resolution_symbol_problem
 from generator.votes.importer import import_votes
 
 
@@ -39,6 +40,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     One text or PDF; the Akoma Ntoso files of one resolution (its language versions); or
     archives and folders of them, every resolution they hold."""
     paths = [Path(f) for f in args.files]
+    _check_symbol(args.symbol, "--symbol")
     if any(p.is_dir() or is_archive(p) for p in paths):
         return _import_corpus(args, paths)
     if args.format == "akn" or all(_looks_like_xml(p) for p in paths):
@@ -199,8 +201,15 @@ def _line(p: Problem) -> str:
     return f"{p.path}:{p.line}: {p.message}" if p.line else f"{p.path}: {p.message}"
 
 
+def _check_symbol(symbol: str | None, where: str) -> None:
+    """A symbol given on the command line, checked before it names a folder or a page."""
+    if symbol is not None and (problem := resolution_symbol_problem(symbol)):
+        raise GeneratorError([Problem(where, 0, problem)])
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write one resolution as Akoma Ntoso XML (one language) or JSON."""
+    _check_symbol(args.symbol, "SYMBOL")
     project = project_from_config(Path(args.config))
     data_file = project.resolutions_dir / slug_of(args.symbol) / store.DATA_FILE
     if not data_file.exists():
@@ -243,7 +252,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     project = project_from_config(Path(args.config))
-    report = build(project, jobs=args.jobs or default_jobs())
+    languages = frozenset(code.strip() for code in args.languages.split(",") if code.strip()) or None
+    report = build(project, jobs=args.jobs or default_jobs(), languages=languages)
     print(f"wrote {len(report.written)} pages, {report.unchanged} unchanged, {len(report.removed)} removed")
     return 0
 
@@ -275,13 +285,13 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     wanted = {Path(f).resolve() for f in args.files}
     changed = 0
     for res in loaded.resolutions:
-        for pid, slot in loaded.slots[res.symbol].items():
-            paragraph = res.find(pid)
+        for slot in with_versions(loaded.slots[res.symbol]):
+            paragraph = res.find(slot.paragraph_id)
             if paragraph is None or not slot.has_content:
                 continue
             if (wanted and slot.path.resolve() not in wanted) or (not wanted and slot.text_hash):
                 continue
-            if stamp_file(slot.path, paragraph):
+            if stamp_file(slot.path, paragraph, slot.language):
                 changed += 1
                 print(f"stamped {project.rel(slot.path)}")
     print(f"{changed} file(s) stamped")
@@ -379,6 +389,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processes for a large build (default: one per core; pages left unchanged cost nothing)",
     )
+    b.add_argument(
+        "--languages",
+        default="",
+        metavar="LL,LL",
+        help="only these language versions of the pages besides each resolution's main one (a preview, the benchmark)",
+    )
     b.set_defaults(func=cmd_build)
     ch = sub.add_parser("check", help="validate resolution data and commentary files")
     ch.set_defaults(func=cmd_check)
@@ -419,5 +435,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
     except GeneratorError as exc:
         _print_problems(exc.problems)
+        return 2
+    except OSError as exc:  # a folder missing or not writable, a disk full: said, not a traceback
+        where = exc.filename or "(file system)"
+        print(f"{where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return code

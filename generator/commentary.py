@@ -14,7 +14,12 @@ A file may open with YAML front matter:
     sources:                          # optional citations
       - "Report of the Group of Governmental Experts, UN Doc A/70/174 (22 July 2015)"
     text_hash: 3f5a9c0e12ab           # written by `python -m generator stamp`, never by hand
+    language: fr                      # the language it is written in (default: en)
     ---
+
+The commentary on a paragraph is shown on every language version of the page, marked with the
+language it is written in.  A slot may also have a version per language, ``op-3.fr.md``, shown
+on that language's page in its place (it needs the slot's own file, ``op-3.md``).
 
 A file named for a paragraph the resolution does not have is an error that fails the build: its
 commentary would otherwise silently disappear from the site.  Everything else wrong with a file
@@ -28,7 +33,7 @@ import difflib
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,14 +41,15 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.errors import Problem
-from generator.model import DEFAULT_LANGUAGE, Paragraph, Resolution
+from generator import yamlsafe
+from generator.errors import DataError, Problem
+from generator.model import DEFAULT_LANGUAGE, LANGUAGES, Paragraph, Resolution
+from generator.paths import read_contributed
 from generator.plaintext import text_problem
 
 COMMENTARY_DIR = "commentary"
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TAGS_FILE = "tags.yaml"
-FIELDS = ("authors", "updated", "tags", "sources", "text_hash")
+FIELDS = ("authors", "updated", "tags", "sources", "text_hash", "language")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _URL = re.compile(r"^https?://[^\s\"'<>\\`]+$")
 
@@ -90,6 +96,10 @@ class Slot:
     sources: tuple[str, ...] = ()
     text_hash: str = ""
     """Hash of the paragraph text the commentary was written against (``""``: not stamped)."""
+    language: str = DEFAULT_LANGUAGE
+    """The language the commentary is written in (front matter ``language``)."""
+    versions: tuple[tuple[str, Slot], ...] = ()
+    """Its versions in other languages (``op-3.fr.md``), by language code, in code order."""
 
     @property
     def has_content(self) -> bool:
@@ -105,7 +115,7 @@ def text_hash(paragraph: Paragraph, language: str = DEFAULT_LANGUAGE) -> str:
 
 def is_stale(slot: Slot, paragraph: Paragraph) -> bool:
     """Whether the commentary was stamped against a different wording of its paragraph."""
-    return bool(slot.text_hash) and slot.has_content and slot.text_hash != text_hash(paragraph)
+    return bool(slot.text_hash) and slot.has_content and slot.text_hash != text_hash(paragraph, slot.language)
 
 
 def new_slot_text() -> str:
@@ -136,13 +146,12 @@ def load_tags(resolutions_dir: Path, lint: list[Problem] | None = None) -> tuple
     if not path.exists():
         return {}, []
     shown = f"{resolutions_dir.name}/{TAGS_FILE}"
-    text = path.read_text("utf-8")
     try:
-        data = yaml.safe_load(text) or {}
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return {}, [Problem(shown, mark.line + 1 if mark else 0, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        text = read_contributed(path, shown)
+        data = yamlsafe.load(text, shown) or {}
+        node = yamlsafe.compose(text, shown)
+    except DataError as exc:
+        return {}, list(exc.problems)
     tags: dict[str, Tag] = {}
     problems = []
     if not isinstance(data, dict):
@@ -175,29 +184,31 @@ def _field_line(front: str, name: str) -> int:
 
 
 def read_slot(
-    path: Path, paragraph_id: str, shown: str, tags: Mapping[str, Tag] | None = None
+    path: Path, paragraph_id: str, shown: str, tags: Mapping[str, Tag] | None = None, version_of: str = ""
 ) -> tuple[Slot, list[Problem]]:
-    """Read one commentary file; return it and its front matter problems."""
+    """Read one commentary file; return it and its front matter problems.  ``version_of`` is the
+    language of a per-language version (``op-3.fr.md``), whose ``language`` must be that one."""
     problems: list[Problem] = []
-    text = raw = path.read_text("utf-8")
+    text = raw = read_contributed(path, shown)
     meta: dict[str, Any] = {}
     body_line = 1
     front = ""
     if m := _FRONT_MATTER.match(text):
         front = m.group(1) or ""
         try:
-            loaded = yaml.load(front, Loader=_FAST_LOADER) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = (mark.line + 2) if mark else 1
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
-                    hint="see the front matter example in CONTRIBUTING.md",
+            loaded = yamlsafe.load(front, shown) or {}
+        except DataError as exc:
+            for bad in exc.problems:
+                problems.append(
+                    Problem(
+                        shown,
+                        bad.line + 1 if bad.line else 1,
+                        f"front matter is {bad.message}"
+                        if bad.message.startswith("not valid")
+                        else f"front matter: {bad.message}",
+                        hint="see the front matter example in CONTRIBUTING.md",
+                    )
                 )
-            )
             loaded = {}
         if isinstance(loaded, dict):
             meta = loaded
@@ -308,6 +319,19 @@ def read_slot(
             )
         )
         raw_sources = []
+    language = meta.get("language", version_of or DEFAULT_LANGUAGE)
+    if language not in LANGUAGES or (version_of and language != version_of):
+        wanted = version_of or "one of " + ", ".join(LANGUAGES)
+        problems.append(
+            Problem(
+                shown,
+                _field_line(front, "language"),
+                f"'language' must be {wanted}" + (f", the language its name gives ({path.name})" if version_of else ""),
+                str(language),
+                f"language: {version_of or DEFAULT_LANGUAGE}",
+            )
+        )
+        language = version_of or DEFAULT_LANGUAGE
     stamp = meta.get("text_hash") or ""
     if stamp and not re.fullmatch(r"[0-9a-f]{12}", str(stamp)):
         problems.append(
@@ -338,6 +362,7 @@ def read_slot(
         tags=tuple(slot_tags),
         sources=tuple(raw_sources),
         text_hash=str(stamp),
+        language=str(language),
     )
     if slot.has_content:
         if not authors:
@@ -376,12 +401,13 @@ def load_slots(
     errors: list[Problem] = []
     lint: list[Problem] = []
     slots: dict[str, Slot] = {}
+    versions: dict[str, list[tuple[str, Slot, str]]] = {}
     if not folder.is_dir():
         return slots, errors, lint
     known = resolution.paragraph_ids()
     for path in sorted(folder.iterdir()):
         shown = path.relative_to(shown_root).as_posix() if path.is_relative_to(shown_root) else str(path)
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
             continue
         if path.suffix != ".md":
             errors.append(
@@ -393,7 +419,18 @@ def load_slots(
                 )
             )
             continue
-        pid = path.stem
+        pid, _, code = path.stem.partition(".")
+        if code and code not in LANGUAGES:
+            errors.append(
+                Problem(
+                    shown,
+                    0,
+                    f"'{code}' in the name of a commentary file must be a language code",
+                    path.name,
+                    f"<paragraph id>.md, or <paragraph id>.<{'|'.join(LANGUAGES)}>.md for a version in one language",
+                )
+            )
+            continue
         if pid not in known:
             close = difflib.get_close_matches(pid, known, n=3)
             hint = (
@@ -407,10 +444,41 @@ def load_slots(
                 )
             )
             continue
-        slot, problems = read_slot(path, pid, shown, tags)
-        slots[pid] = slot
+        try:
+            slot, problems = read_slot(path, pid, shown, tags, code)
+        except DataError as exc:  # unreadable (too large, not UTF-8, a link): the build fails
+            errors.extend(exc.problems)
+            continue
         lint.extend(problems)
+        if code:
+            versions.setdefault(pid, []).append((code, slot, shown))
+        else:
+            slots[pid] = slot
+    for pid, found in versions.items():
+        main = slots.get(pid)
+        if main is None:
+            for _, _, shown in found:
+                errors.append(
+                    Problem(
+                        shown,
+                        0,
+                        f"a version in one language of the commentary on {pid}, which has no {pid}.md",
+                        hint=f"write it as {pid}.md with 'language:' in its front matter, to show it on every version",
+                    )
+                )
+            continue
+        for code, _, shown in found:
+            if code == main.language:
+                errors.append(
+                    Problem(shown, 0, f"{pid}.md is written in '{code}' already: this version would never show")
+                )
+        slots[pid] = replace(main, versions=tuple(sorted(((c, v) for c, v, _ in found), key=lambda cv: cv[0])))
     return slots, errors, lint
+
+
+def with_versions(slots: Mapping[str, Slot]) -> list[Slot]:
+    """Every slot and every version in one language of each, in order."""
+    return [s for slot in slots.values() for s in (slot, *(v for _, v in slot.versions))]
 
 
 def stale_warning(slot: Slot, shown: str) -> Problem:
@@ -422,13 +490,13 @@ def stale_warning(slot: Slot, shown: str) -> Problem:
     )
 
 
-def stamp_file(path: Path, paragraph: Paragraph) -> bool:
+def stamp_file(path: Path, paragraph: Paragraph, language: str = DEFAULT_LANGUAGE) -> bool:
     """Record in ``path``'s front matter the hash of the text it comments on; keep everything else.
 
     Returns whether the file changed.  Only the ``text_hash`` line is added or replaced.
     """
     text = path.read_text("utf-8")
-    value = text_hash(paragraph)
+    value = text_hash(paragraph, language)
     line = f"text_hash: {value}"
     if m := _FRONT_MATTER.match(text):
         front = m.group(1) or ""

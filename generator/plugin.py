@@ -6,6 +6,8 @@ All the work is done by :func:`generator.build.build`; this file only connects i
 from __future__ import annotations
 
 import logging
+import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +17,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.build import Loaded, default_jobs, generate, load_project
 from generator.errors import GeneratorError
+from generator.passthrough import PassthroughExtension, anchor_ids
 from generator.project import Project, project_from_config
+from generator.render import GENERATED_MARKER
 from generator.search import index_site
 
 log = logging.getLogger("mkdocs.plugins.annotated-resolutions")
@@ -35,6 +40,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.loaded: Loaded | None = None
         self.serving = False
         self.builds = 0
+        self.held: dict[str, bytes] = {}
+        """The HTML of generated pages between their conversion and their rendering, compressed."""
         self.in_memory: dict[str, str | bytes] = {}
         """Pages of a serve rebuild, handed to MkDocs without writing them into docs/."""
 
@@ -52,10 +59,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             edit_uri=config.edit_uri or "",
             site_url=config.site_url or "",
         )
+        # The generated pages' HTML blocks reach the output without Python-Markdown parsing them
+        # (the same output, faster: generator/passthrough.py).
+        if not any(isinstance(e, PassthroughExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(PassthroughExtension())
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
+        started = time.process_time()
         try:
             # Forked workers only outside `serve`, whose web server runs in threads.
             jobs = 1 if self.serving else default_jobs()
@@ -76,7 +88,14 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         except GeneratorError as exc:
             raise PluginError(f"annotated-resolutions: the resolution data has problems:\n{exc}") from None
         self.builds += 1
-        log.debug("generated %d pages (%d unchanged)", len(report.written), report.unchanged)
+        # The generator's own CPU time in this process (forked workers of a first run not counted):
+        # bench/bench.py reads it to report the generator's share of a build.
+        log.info(
+            "annotated-resolutions: %d pages written, %d unchanged, in %.2f s of CPU",
+            len(report.written),
+            report.unchanged,
+            time.process_time() - started,
+        )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None
@@ -90,6 +109,33 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 files.remove(existing)
             files.append(File.generated(config, rel, content=content))
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs checks links to anchors against the ids it read in raw HTML; the passthrough
+        # hides the generated HTML from that reader, so give it the ids of the page as built.
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchor_ids(html)
+        # MkDocs converts every page before it renders any, holding every source and every HTML
+        # body until the end: for thousands of generated pages, gigabytes. A generated page's
+        # source is not needed once converted (its title is in its front matter; an empty
+        # source, not None, keeps it), and its HTML is kept compressed until its turn comes.
+        if GENERATED_MARKER in (page.markdown or "")[:1000] and page.meta.get("title"):
+            page.markdown = ""
+            self.held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+            return ""
+        return html
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Its file rendered, a generated page's HTML is let go (the link checks read its ids).
+        if page.markdown == "" and page.meta.get("title"):
+            page.content = ""
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # The site search's index, from the built pages (the same command serves Zensical).

@@ -19,7 +19,7 @@ How text reaches the page, by construction:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -29,7 +29,20 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.akn.export import data_file_names, data_files
-from generator.browse import BROWSE_PAGE, Shelf, body_page, shelf_of
+from generator.browse import (
+    AGENDA_PAGE,
+    BROWSE_PAGE,
+    SERIES_PAGE,
+    SUBJECTS_PAGE,
+    THESAURI,
+    Shelf,
+    Subject,
+    agenda_page,
+    agenda_slugs,
+    body_page,
+    shelf_of,
+    subject_of,
+)
 from generator.cards import card
 from generator.citations import Citation, CitedDocument, body_prefix, lineage
 from generator.cite import Citations, bibtex, cite_paragraph, cite_resolution, csl_json
@@ -38,8 +51,19 @@ from generator.contributed import Link, Rendered, render_markdown
 from generator.crossrefs import CrossRefs, reference_of
 from generator.frontmatter import front_matter
 from generator.history.notes import HistoryView, ParagraphHistory, history_view
+from generator.history.series import Member, detect
+from generator.i18n import (
+    NATIVE_NAMES,
+    direction,
+    label,
+    language_name,
+    languages_in_order,
+    localised_paragraph_name,
+)
+from generator.i18n import long_date as localised_date
 from generator.model import NOTE_MARKER, Localised, NoteRef, Paragraph, Part, Resolution, split_notes, strip_notes
 from generator.naming import named_paragraphs, named_paragraphs_of, paragraph_name, part_name, part_paragraphs
+from generator.numbering import printed_label, subparagraph_system
 from generator.project import Project, new_file_value
 from generator.references import find_references, undocs_url
 from generator.validate import marked_texts
@@ -62,9 +86,20 @@ def long_date(d: date | None) -> str:
     return f"{d.day} {d:%B %Y}" if d else ""
 
 
-def page_path(symbol: str) -> str:
-    """Path of a resolution's page inside ``docs/``: the symbol is the URL, as on undocs.org."""
-    return f"{symbol}/index.md"
+def page_path(symbol: str, lang: str = "") -> str:
+    """Path of a resolution's page inside ``docs/``: the symbol is the URL, as on undocs.org;
+    a language version other than the main one under its language code (``fr/A/RES/75/240/``)."""
+    return f"{lang}/{symbol}/index.md" if lang else f"{symbol}/index.md"
+
+
+def language_page(res: Resolution, lang: str) -> str:
+    """The page of ``res`` in ``lang``: its main language at the symbol, the others under their code."""
+    return page_path(res.symbol, "" if lang == res.language else lang)
+
+
+def language_url_path(res: Resolution, lang: str) -> str:
+    """The address of that page from the site's root: ``A/RES/75/240/``, ``fr/A/RES/75/240/``."""
+    return language_page(res, lang).removesuffix("index.md")
 
 
 @cache
@@ -101,10 +136,15 @@ class Linker:
     """The page the links are written on (path in docs/)."""
     site_symbols: frozenset[str]
     body_prefix: str = "A"
+    own: str = ""
+    """The symbol of the resolution whose page this is (any language version): its links stay on the page."""
+
+    def target(self, symbol: str) -> str:
+        return self.page if symbol == self.own else page_path(symbol)
 
     def href(self, symbol: str, anchor: str = "") -> str:
-        if symbol in self.site_symbols:
-            target = page_path(symbol)
+        if symbol in self.site_symbols or symbol == self.own:
+            target = self.target(symbol)
             if target == self.page and anchor:
                 return f"#{anchor}"
             return raw_html_href(relative_link(self.page, target, anchor))
@@ -127,7 +167,7 @@ class Linker:
                 continue
             pos = 0
             for ref in find_references(part, self.body_prefix):
-                if ref.symbol in self.site_symbols and page_path(ref.symbol) == self.page:
+                if (ref.symbol in self.site_symbols or ref.symbol == self.own) and self.target(ref.symbol) == self.page:
                     continue  # the page's own symbol: no link to where the reader already is
                 out.append(str(escape(part[pos : ref.start])))
                 out.append(f'<a href="{escape(self.href(ref.symbol))}">{escape(ref.printed)}</a>')
@@ -192,6 +232,10 @@ class ParagraphView:
     authors: tuple[AuthorView, ...]
     cite: Citations | None
     """``None`` for the paragraphs of annexes and embedded texts (cited through their resolution)."""
+    missing: str = ""
+    """The paragraph is missing in the page's language: the address of a version that has it."""
+    written_in: str = ""
+    """The language the commentary shown is written in, when it is not the page's (its code)."""
     history: HistoryView | None = None
     """Where its language first appeared (generator/history/notes.py); ``None`` outside the history."""
 
@@ -207,6 +251,8 @@ class FootnoteView:
     text: Markup
     backrefs: tuple[str, ...]
     """Ids of the markers that cite it, in order."""
+    fallback: str = ""
+    """The language of the text shown, when the note is missing in the page's language."""
 
 
 def commentary_html(slot: Slot | None, symbol: str, linker: Linker) -> Markup:
@@ -269,14 +315,20 @@ def paragraph_views(
                 UnplacedView(block.id, linker.inline(block.text, notes), block.line)
             )
 
-    def view(p: Paragraph, parents: tuple[Paragraph, ...], name: str, own: bool) -> ParagraphView:
-        slot = slots.get(p.id) if own else None
-        path = folder / f"{p.id}.md"
+    def view(p: Paragraph, parents: tuple[Paragraph, ...], english: str, own: bool) -> ParagraphView:
+        name = localised_paragraph_name(p, parents, english, lang)
+        slot = slot_for(slots.get(p.id) if own else None, lang)
+        path = slot.path if slot else folder / f"{p.id}.md"
+        missing = ""
+        if lang not in p.text and p.text:
+            other = "en" if "en" in p.text else languages_in_order(set(p.text))[0]
+            missing = linker.page_link(language_page(res, other), p.id)
         number = {"operative": f"{p.label}.", "subparagraph": f"({p.label})", "text": f"{p.label}."}.get(p.kind, "")
         if p.kind == "heading":
             number = p.label
         if not p.label:
             number = ""
+        number = printed_number(p, parents, lang) or number
         cited_by = tuple(
             LinkView(
                 b.name if b.resolution == res.symbol else f"{b.resolution}, {b.name}",
@@ -309,6 +361,8 @@ def paragraph_views(
             ),
             authors=tuple(AuthorView(a.name, a.affiliation, a.link) for a in slot.authors) if slot else (),
             cite=cite_paragraph(res, p.id) if own else None,
+            missing=missing,
+            written_in=slot.language if has_content and slot and slot.language != lang else "",
         )
 
     def part_items(part: Part) -> list[Item]:
@@ -334,6 +388,40 @@ def paragraph_views(
     for rest in unplaced.values():  # after a node the page does not show: keep them, at the end
         after.extend(rest)
     return body, after
+
+
+def shown_title(title: str) -> str:
+    """A title as a page's heading shows it: without the dash that the Arabic text prints between
+    the number and the title (``75/240 - التطورات``), which the printed title line keeps."""
+    return title.removeprefix("- ")
+
+
+def printed_number(p: Paragraph, parents: tuple[Paragraph, ...], lang: str) -> str:
+    """The number of an operative paragraph or subparagraph as ``lang`` prints it (``3.``,
+    ``3 -`` in Arabic, ``a)`` in French, ``(ب)``): as the source printed it when that departs
+    from the usual form (:attr:`Paragraph.num`); ``""`` for the other kinds."""
+    if p.num.get(lang):
+        return p.num[lang]
+    if not p.label:
+        return ""
+    if p.kind == "operative":
+        return printed_label(p.label, "number", lang)
+    if p.kind == "subparagraph":
+        subs = [s.label for s in (parents[-1].children if parents else ()) if s.kind == "subparagraph"]
+        index = subs.index(p.label) if p.label in subs else 0
+        system = subparagraph_system(p.label, subs[index - 1] if index else "")
+        if system in ("number", "letter", "roman"):
+            return printed_label(p.label, system, lang)
+    return ""
+
+
+def slot_for(slot: Slot | None, lang: str) -> Slot | None:
+    """The commentary a page in ``lang`` shows for a slot: its version in that language
+    (``op-3.fr.md``) if it has one with content, else the slot itself (in its own language)."""
+    if slot is None:
+        return None
+    version = dict(slot.versions).get(lang)
+    return version if version is not None and version.has_content else slot
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
@@ -400,6 +488,8 @@ class OutlineGroup:
     chunks: tuple[tuple[str, tuple[OutlineEntry, ...]], ...]
     """The entries; many are cut into chunks of :data:`OUTLINE_CHUNK`, each with its label
     (``1–25``); a group of few has one chunk labelled ``""``."""
+    open: bool = False
+    """Shown unfolded (the operative part)."""
 
 
 OUTLINE_WORDS = 8
@@ -424,32 +514,33 @@ def outline(res: Resolution, slots: Mapping[str, Slot], lang: str) -> tuple[Outl
         number = {"operative": f"{p.label}.", "subparagraph": f"({p.label})", "text": f"{p.label}."}.get(p.kind, "")
         if p.kind == "heading" or not p.label:
             number = p.label
+        number = printed_number(p, parents, lang) or number
         slot = slots.get(p.id) if part is None else None
         return OutlineEntry(
             p.id,
             number,
             first_words(p.wording(lang)),
-            paragraph_name(p, parents, part),
+            localised_paragraph_name(p, parents, paragraph_name(p, parents, part), lang),
             slot is not None and slot.has_content,
             tuple(entry(c, (*parents, p), part) for c in p.children),
         )
 
-    def group(title: str, entries: Sequence[OutlineEntry]) -> OutlineGroup:
+    def group(title: str, entries: Sequence[OutlineEntry], open_: bool = False) -> OutlineGroup:
         if len(entries) <= OUTLINE_MAX:
-            return OutlineGroup(title, len(entries), (("", tuple(entries)),))
+            return OutlineGroup(title, len(entries), (("", tuple(entries)),), open_)
         chunks = []
         for start in range(0, len(entries), OUTLINE_CHUNK):
             part = tuple(entries[start : start + OUTLINE_CHUNK])
             first = part[0].number.strip(".") or str(start + 1)
             last = part[-1].number.strip(".") or str(start + len(part))
             chunks.append((f"{first}–{last}", part))
-        return OutlineGroup(title, len(entries), tuple(chunks))
+        return OutlineGroup(title, len(entries), tuple(chunks), open_)
 
     groups = []
     if res.preamble:
-        groups.append(group("Preamble", [entry(p, ()) for p in res.preamble]))
+        groups.append(group(label("preamble", lang), [entry(p, ()) for p in res.preamble]))
     if res.operative:
-        groups.append(group("Operative part", [entry(p, ()) for p in res.operative]))
+        groups.append(group(label("operative_part", lang), [entry(p, ()) for p in res.operative], open_=True))
     for part in res.parts():
         heading = part.heading.pick(lang) or f"Text in {part_name(part).removeprefix('the text embedded in ')}"
         title = strip_notes(part.title.pick(lang))
@@ -473,7 +564,11 @@ class TimelineEntry:
 
 
 def timeline(
-    res: Resolution, linker: Linker, site: Mapping[str, Listed], later: Sequence[Citation]
+    res: Resolution,
+    linker: Linker,
+    site: Mapping[str, Listed],
+    later: Sequence[Citation],
+    date_text: Callable[[date | None], str] = long_date,
 ) -> tuple[tuple[TimelineEntry, ...], tuple[TimelineEntry, ...]]:
     """The lineage: (what ``res`` cites, oldest first; the resolutions of the site that cite it,
     oldest first)."""
@@ -481,7 +576,7 @@ def timeline(
         TimelineEntry(
             ("decision " if item.kind == "decision" else "") + item.printed,
             linker.href(item.symbol),
-            long_date(item.date),
+            date_text(item.date),
             site[item.symbol].title if item.symbol in site else "",
         )
         for item in lineage(res)
@@ -494,7 +589,7 @@ def timeline(
         TimelineEntry(
             site[symbol].number or symbol,
             linker.href(symbol),
-            long_date(site[symbol].adoption_date),
+            date_text(site[symbol].adoption_date),
             site[symbol].title,
             tuple(LinkView(c.where, linker.href(symbol, c.paragraph_id) if c.paragraph_id else "") for c in cites),
         )
@@ -541,14 +636,16 @@ def render_resolution(
     tags: Mapping[str, Tag],
     later: Sequence[Citation] = (),
     adoption: VoteAdoption | None = None,
+    lang: str = "",
     history: Mapping[str, ParagraphHistory] | None = None,
     changes: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """A resolution's page.  ``site`` holds what the page shows of the other resolutions on the
-    site (titles in the lineage), ``later`` the places where they cite this one."""
-    page = page_path(res.symbol)
-    lang = res.language
-    linker = Linker(page, frozenset(site), body_prefix(res))
+    """A resolution's page in ``lang`` (its main language by default).  ``site`` holds what the
+    page shows of the other resolutions on the site (titles in the lineage), ``later`` the
+    places where they cite this one."""
+    lang = lang or res.language
+    page = language_page(res, lang)
+    linker = Linker(page, frozenset(site), body_prefix(res), own=res.symbol)
     notes = NoteCounter()
     # A footnote on the title (an Akoma Ntoso preface may carry one) has no marker the page
     # shows yet: the title is shown without it, and only the footnotes the page's texts cite
@@ -569,45 +666,63 @@ def render_resolution(
         return text.pick(lang) if hasattr(text, "pick") else str(text)
 
     footnotes = [
-        FootnoteView(f.number, linker.inline(f.text.pick(lang)), tuple(notes.refs(f.number)))
+        FootnoteView(
+            f.number,
+            linker.inline(f.text.pick(lang)),
+            tuple(notes.refs(f.number)),
+            "" if lang in f.text else languages_in_order(set(f.text))[0] if f.text else "",
+        )
         for f in res.footnotes
         if f.number in cited
     ]
-    title = res.display_title(lang)
+    title = shown_title(res.display_title(lang))
     shelf = shelf_of(res.symbol, res.body, res.adoption_date)
     data_file = project.resolutions_dir / res.slug / "resolution.yaml"
-    files = citation_files(res)
+    # The files are written once, beside the main page: a language version links there, to its
+    # language's data files.
+    folder = "" if lang == res.language else linker.page_link(page_path(res.symbol))
+    source = next((s for s in res.sources if s.language == lang), res.source)
+    files = {key: folder + name if name else "" for key, name in citation_files(res, lang).items()}
     data_links = tuple(
         link
         for link in (
             LinkView("Akoma Ntoso XML", files["akn"]),
             LinkView("JSON", files["json"]),
             LinkView("resolution.yaml", project.view_url(data_file)),
-            LinkView(res.source.file, project.view_url(project.resolutions_dir / res.slug / res.source.file)),
+            LinkView(source.file, project.view_url(project.resolutions_dir / res.slug / source.file)),
         )
         if link.href
     )
-    before, after = timeline(res, linker, site, later)
+    before, after = timeline(res, linker, site, later, lambda d: localised_date(d, lang))
+
+    def L(key: str, **values: object) -> str:  # noqa: N802 - short: the templates use it everywhere
+        return label(key, lang, **{k: str(v) for k, v in values.items()})
+
     return env.get_template("resolution.md.j2").render(
         res=res,
         lang=lang,
+        dir=direction(lang),
+        L=L,
+        when=lambda d: localised_date(d, lang),
+        versions=language_versions(res, lang, linker),
+        language_name=lambda code: language_name(code, lang),
         title=title,
         printed_title=res.title.pick(lang),
-        front_matter=front_matter(resolution_meta(res, project)),
+        front_matter=front_matter(resolution_meta(res, project, lang)),
         header=HeaderView(
             symbol=res.symbol,
             official_url=undocs_url(res.symbol),
             body=LinkView(res.body, linker.page_link(body_page(res.body))),
             shelf=LinkView(shelf.label, linker.page_link(shelf.page)),
             session=t(mast.session.words) if mast and mast.session else "",
-            agenda_item=mast.agenda_item.text if mast and mast.agenda_item else "",
+            agenda_item=L("agenda_item", n=mast.agenda_item.text) if mast and mast.agenda_item else "",
             distribution=(
-                ", ".join(filter(None, [mast.distribution.kind, long_date(mast.distribution.date)]))
+                ", ".join(filter(None, [mast.distribution.kind, localised_date(mast.distribution.date, lang)]))
                 if mast and mast.distribution
                 else ""
             ),
             data_links=data_links,
-            imported=long_date(res.source.imported),
+            imported=localised_date(source.imported, lang),
         ),
         outline=outline(res, slots, lang),
         commented=sum(1 for i in items if isinstance(i, ParagraphView) and i.commented),
@@ -617,7 +732,7 @@ def render_resolution(
         formula=t(res.formula),
         closing_meeting=t(res.closing.meeting) if res.closing else "",
         cite=cite_resolution(res),
-        files=citation_files(res),
+        files=files,
         marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
         items=items,
         after_closing=after_closing,
@@ -631,30 +746,57 @@ def render_resolution(
     )
 
 
-def page_url(project: Project, symbol: str) -> str:
-    """The resolution page's public address (``""`` when the site has no site_url)."""
-    return f"{project.site_url.rstrip('/')}/{symbol}/" if project.site_url else ""
+def page_url(project: Project, symbol: str, path: str = "") -> str:
+    """The resolution page's public address (``""`` when the site has no site_url); ``path``:
+    the address of one of its language versions from the site's root."""
+    return f"{project.site_url.rstrip('/')}/{path or symbol + '/'}" if project.site_url else ""
 
 
-def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
-    """Page metadata: title, description, and Highwire ``citation_*`` tags for reference managers."""
+@dataclass(frozen=True, slots=True)
+class VersionView:
+    """A language version of the resolution, in the page's language switcher."""
+
+    code: str
+    name: str
+    """The language's own name (``Français``)."""
+    href: str
+    current: bool
+
+
+def language_versions(res: Resolution, lang: str, linker: Linker) -> tuple[VersionView, ...]:
+    """The versions of ``res`` a reader can switch to: only the languages it has."""
+    return tuple(
+        VersionView(code, NATIVE_NAMES.get(code, code), linker.page_link(language_page(res, code)), code == lang)
+        for code in res.languages
+    )
+
+
+def resolution_meta(res: Resolution, project: Project, lang: str = "") -> dict[str, object]:
+    """Page metadata: title, description, and Highwire ``citation_*`` tags for reference managers;
+    the page's language and direction and the addresses of its other language versions
+    (``lang``, ``dir``, ``alternates``: read by ``overrides/``)."""
+    lang = lang or res.language
     when = res.adoption_date
-    title = res.display_title(res.language)
+    title = shown_title(res.display_title(lang))
     description = f"{res.body} resolution {res.number or res.symbol}"
     description += f" of {long_date(when)}" if when else ""
     description += f": {title}" if title else ""
     description += ". Official text with a permanent link to every paragraph, footnotes and expert commentary."
+    if lang != "en":  # the page's own language: symbol, date and title, then what the page offers
+        description = f"{res.symbol} ({localised_date(when, lang)})" if when else res.symbol
+        description += f": {title}. " if title else ". "
+        description += label("page_description", lang)
     citation: dict[str, object] = {
-        "citation_title": res.title.pick(res.language) or res.symbol,  # a given title is not the document's
+        "citation_title": res.title.pick(lang) or res.symbol,  # a given title is not the document's
         "citation_author": f"United Nations {res.body}",
         "citation_publisher": "United Nations",
         "citation_technical_report_number": res.symbol,
-        "citation_language": res.language,
+        "citation_language": lang,
     }
     if when:
         citation["citation_date"] = when.strftime("%Y/%m/%d")
         citation["citation_publication_date"] = when.strftime("%Y/%m/%d")
-    if url := page_url(project, res.symbol):
+    if url := page_url(project, res.symbol, language_url_path(res, lang)):
         citation["citation_public_url"] = url
     citation["citation_pdf_url"] = undocs_url(res.symbol)
     return {
@@ -665,13 +807,20 @@ def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
         # The theme's "Edit this page" opens what a contributor really edits: the structured
         # resolution, not this generated file (see overrides/partials/actions.html).
         "edit_url": project.edit_url(project.resolutions_dir / res.slug / "resolution.yaml"),
+        "lang": lang,
+        "dir": direction(lang),
+        # The main version first: the theme's override names it x-default too.
+        "alternates": [
+            {"hreflang": code, "path": language_url_path(res, code)}
+            for code in sorted(res.languages, key=lambda code: code != res.language)
+        ],
     }
 
 
-def citation_files(res: Resolution) -> dict[str, str]:
-    """Names of the reference-manager files and of the data files (in the page's language)
-    written beside the page."""
-    akn, json_name = data_file_names(res).get(res.language, ("", ""))
+def citation_files(res: Resolution, lang: str = "") -> dict[str, str]:
+    """Names of the reference-manager files and of the data files (in the page's language,
+    ``lang`` or the main one) written beside the main page."""
+    akn, json_name = data_file_names(res).get(lang or res.language, ("", ""))
     return {"bibtex": "citation.bib", "csl": "citation.json", "akn": akn, "json": json_name}
 
 
@@ -713,10 +862,26 @@ class Listed:
     body: str = ""
     number: str = ""
     """As printed: ``73/266``, ``1590 (2005)``."""
+    agenda: str = ""
+    """The agenda item as printed after "Agenda item": ``96``, ``30 and 31`` (``""`` if not printed)."""
+    agenda_title: str = ""
+    """The agenda item's title as printed, in the resolution's language."""
+    subjects: tuple[tuple[str, str], ...] = ()
+    """(dictionary, value) of the publisher's keywords that have subject pages (:data:`THESAURI`)."""
 
     @classmethod
     def of(cls, res: Resolution) -> Listed:
-        return cls(res.symbol, res.display_title(res.language), res.adoption_date, res.body, res.number)
+        item = res.masthead.agenda_item if res.masthead else None
+        return cls(
+            res.symbol,
+            res.display_title(res.language),
+            res.adoption_date,
+            res.body,
+            res.number,
+            agenda=item.text if item else "",
+            agenda_title=" ".join(item.title.pick(res.language).split()) if item else "",
+            subjects=tuple(sorted({(s.dictionary, s.value) for s in res.subjects if s.dictionary in THESAURI})),
+        )
 
     @property
     def shelf(self) -> Shelf:
@@ -745,21 +910,85 @@ def shelves(resolutions: Iterable[Listed]) -> dict[str, dict[Shelf, list[Listed]
     }
 
 
-def render_home(env: jinja2.Environment, resolutions: Iterable[Listed]) -> str:
-    """The home page: the latest resolutions, and the way to all of them by body and session."""
+@dataclass(frozen=True, slots=True)
+class SeriesView:
+    """A series of resolutions as the home page and the series page show it."""
+
+    name: str
+    members: tuple[Listed, ...]
+    """Oldest first."""
+
+    @property
+    def latest(self) -> Listed:
+        return self.members[-1]
+
+
+def series_of(resolutions: Sequence[Listed], recalls: Mapping[str, frozenset[str]]) -> list[SeriesView]:
+    """The series of the site's resolutions, the one with the latest resolution first.
+
+    Detected by :func:`generator.history.series.detect` (same title and agenda item, or a
+    resolution that recalls the latest of a line) from what the listings know of each resolution
+    and the resolutions of the site it cites; without ``resolutions/series.yaml``'s corrections,
+    which the site's series pages apply."""
+    by_symbol = {r.symbol: r for r in resolutions}
+
+    def session(r: Listed) -> int | None:
+        return int(r.shelf.slug) if r.body == "General Assembly" and r.shelf.slug.isdigit() else None
+
+    members = [
+        Member(r.symbol, r.adoption_date, session(r), r.title, r.agenda_title, recalls.get(r.symbol, frozenset()))
+        for r in resolutions
+    ]
+    _, found = detect(members)
+    views = [SeriesView(s.name, tuple(by_symbol[m] for m in s.members)) for s in found]
+    return sorted(
+        views, key=lambda v: (v.latest.adoption_date or date.min, _natural(v.latest.symbol), v.name), reverse=True
+    )
+
+
+HOME_SERIES = 10
+"""How many series the home page shows (those with the latest resolutions); the series page lists all."""
+
+
+def render_home(
+    env: jinja2.Environment, resolutions: Iterable[Listed], recalls: Mapping[str, frozenset[str]] | None = None
+) -> dict[str, str]:
+    """The home page (the latest resolutions, the latest series, the ways to browse all of them)
+    and the page of every series."""
     listed = list(resolutions)
     ordered = sorted(listed, key=lambda r: (r.adoption_date or date.min, r.symbol), reverse=True)
+    series = series_of(listed, recalls or {})
     linker = Linker("index.md", frozenset(r.symbol for r in ordered))
-    return env.get_template("home.md.j2").render(
+    home = env.get_template("home.md.j2").render(
         resolutions=ordered[:HOME_LATEST],
         total=len(ordered),
         bodies=shelves(listed),
+        series=series[:HOME_SERIES],
+        series_total=len(series),
+        series_page=linker.page_link(SERIES_PAGE),
+        agenda_page=linker.page_link(AGENDA_PAGE),
+        subjects_page=linker.page_link(SUBJECTS_PAGE),
         marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
         link=lambda r: linker.href(r.symbol),
         page_link=linker.page_link,
         browse=linker.page_link(BROWSE_PAGE),
         body_page=body_page,
     )
+    at = Linker(SERIES_PAGE, frozenset(r.symbol for r in ordered))
+    page = env.get_template("browse-series.md.j2").render(
+        marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+        front_matter=front_matter(
+            {
+                "title": "Series of resolutions",
+                "description": "The resolutions on this site that continue one another, year after year.",
+                "edit_url": "",
+            }
+        ),
+        series=series,
+        link=lambda r: at.href(r.symbol),
+        browse=at.page_link(BROWSE_PAGE),
+    )
+    return {"index.md": home, SERIES_PAGE: page}
 
 
 def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dict[str, str]:
@@ -783,6 +1012,9 @@ def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dic
             total=len(listed),
             page_link=index.page_link,
             body_page=body_page,
+            agenda_page=index.page_link(AGENDA_PAGE),
+            subjects_page=index.page_link(SUBJECTS_PAGE),
+            series_page=index.page_link(SERIES_PAGE),
         )
     }
     for body, body_shelves in bodies.items():
@@ -815,6 +1047,127 @@ def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dic
                 browse=at.page_link(BROWSE_PAGE),
                 body_link=at.page_link(body_page(body)),
             )
+    pages.update(render_agenda_items(env, listed))
+    pages.update(render_subjects(env, listed))
+    return pages
+
+
+def _by_session(items: Iterable[Listed]) -> list[Listed]:
+    """Newest shelf first, then in the order of their numbers."""
+    return sorted(items, key=lambda r: (r.body != "General Assembly", r.body, r.shelf.order, _natural(r.symbol)))
+
+
+def render_agenda_items(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dict[str, str]:
+    """An index of the agenda items the resolutions were adopted under (by title, whatever the
+    item's number in each session), and a page per item listing its resolutions, newest
+    session first.  Resolutions whose text prints no agenda item are left out of these pages
+    (the browse pages by body and session list every resolution)."""
+    listed = [r for r in resolutions if r.agenda_title]
+    symbols = frozenset(r.symbol for r in listed)
+    slugs = agenda_slugs([r.agenda_title for r in listed])
+    items: dict[str, list[Listed]] = {}
+    for r in listed:
+        items.setdefault(r.agenda_title, []).append(r)
+    index = Linker(AGENDA_PAGE, symbols)
+    entries = [
+        (title, index.page_link(agenda_page(slugs[title])), len(found))
+        for title, found in sorted(items.items(), key=lambda kv: kv[0].casefold())
+    ]
+    pages = {
+        AGENDA_PAGE: env.get_template("browse-agenda.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {
+                    "title": "Agenda items",
+                    "description": "The resolutions on this site by the agenda item they were adopted under.",
+                    "edit_url": "",
+                }
+            ),
+            entries=entries,
+            total=len(listed),
+            browse=index.page_link(BROWSE_PAGE),
+        )
+    }
+    for title, found in items.items():
+        page = agenda_page(slugs[title])
+        at = Linker(page, symbols)
+        pages[page] = env.get_template("browse-list.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {
+                    "title": title,
+                    "description": f"Resolutions on this site adopted under the agenda item {title}.",
+                    "edit_url": "",
+                }
+            ),
+            heading=title,
+            kind="Agenda item",
+            parent=("Agenda items", at.page_link(AGENDA_PAGE)),
+            resolutions=_by_session(found),
+            show_item=True,
+            link=lambda r, at=at: at.href(r.symbol),
+            browse=at.page_link(BROWSE_PAGE),
+        )
+    return pages
+
+
+def render_subjects(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dict[str, str]:
+    """An index of the publisher's subjects (Sustainable Development Goals, UNBIS Thesaurus,
+    EuroVoc: :data:`generator.browse.THESAURI`) and a page per subject listing its resolutions."""
+    listed = list(resolutions)
+    # Keywords that differ only in case or punctuation share a page, under the first label.
+    canonical: dict[str, Subject] = {}
+    for subject in sorted({x for r in listed for d, v in r.subjects if (x := subject_of(d, v))}):
+        canonical.setdefault(subject.page, subject)
+    found: dict[Subject, list[Listed]] = {}
+    for r in listed:
+        pages_of = sorted({x.page for d, v in r.subjects if (x := subject_of(d, v))})
+        for page in pages_of:
+            found.setdefault(canonical[page], []).append(r)
+    if not found:
+        return {}
+    symbols = frozenset(r.symbol for r in listed)
+    index = Linker(SUBJECTS_PAGE, symbols)
+    names = dict(THESAURI.values())
+    groups: dict[str, list[tuple[str, str, int]]] = {}
+    for subject in sorted(found):
+        groups.setdefault(names[subject.thesaurus], []).append(
+            (subject.label, index.page_link(subject.page), len(found[subject]))
+        )
+    pages = {
+        SUBJECTS_PAGE: env.get_template("browse-subjects.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {
+                    "title": "Subjects",
+                    "description": "The resolutions on this site by the subjects their publisher classified them under.",
+                    "edit_url": "",
+                }
+            ),
+            groups=groups,
+            browse=index.page_link(BROWSE_PAGE),
+        )
+    }
+    for subject, items in found.items():
+        at = Linker(subject.page, symbols)
+        pages[subject.page] = env.get_template("browse-list.md.j2").render(
+            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+            front_matter=front_matter(
+                {
+                    "title": subject.label,
+                    "description": f"Resolutions on this site classified under {subject.label} "
+                    f"({names[subject.thesaurus]}).",
+                    "edit_url": "",
+                }
+            ),
+            heading=subject.label,
+            kind=names[subject.thesaurus],
+            parent=("Subjects", at.page_link(SUBJECTS_PAGE)),
+            resolutions=_by_session(items),
+            show_item=False,
+            link=lambda r, at=at: at.href(r.symbol),
+            browse=at.page_link(BROWSE_PAGE),
+        )
     return pages
 
 

@@ -45,6 +45,10 @@ CORE = ("A-RES-73-266", "A-RES-73-6", "A-RES-73-7", "A-RES-ES-11-4", "S-RES-1590
 pages or units, or add resolutions of their own, work on these alone."""
 
 
+LANGUAGE_DIRS = ("ar", "zh", "fr", "ru", "es", "de")
+"""Folders of docs/ that hold generated language versions of the resolutions' pages."""
+
+
 def copy_project(dest: Path, core: bool = False) -> Path:
     """A copy of the site's sources (not its generated pages) in ``dest``; returns its mkdocs.yml.
 
@@ -66,7 +70,16 @@ def copy_project(dest: Path, core: bool = False) -> Path:
         ROOT / "docs",
         dest / "docs",
         ignore=shutil.ignore_patterns(
-            "index.md", "contributing.md", "A", "S", "E", "documents", "topics", "states", "browse"
+            "index.md",
+            "contributing.md",
+            "A",
+            "S",
+            "E",
+            "documents",
+            "topics",
+            "states",
+            "browse",
+            *LANGUAGE_DIRS,
         ),
     )
     return dest / "mkdocs.yml"

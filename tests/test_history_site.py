@@ -7,17 +7,21 @@ import itertools
 import re
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from generator.build import build, load_project
 from generator.history.align import align, counts
 from generator.history.overrides import load_series_file
+from generator.history.pages import render_changes
 from generator.history.series import detect
 from generator.history.site import Record, record_of, site_history
 from generator.project import project_from_config
+from generator.render import environment
 from generator.store import load_resolution
 from tests.conftest import ARTIFACTS, copy_project
 from tests.site_server import build_site, serve
@@ -59,12 +63,7 @@ def test_the_sites_series_are_the_ict_lines_and_the_cuba_line(records: dict[str,
     # through it (rule 3), not past it.
     assert short(history.links.predecessors["A/RES/76/19"]) == ["75/240", "75/32"]
     assert short(history.links.predecessors["A/RES/77/36"]) == ["76/19"]
-    # The draft is not a member of any series: it is compared with the text adopted on it.
-    assert "A/C.1/80/L.20" in history.drafts
-    assert [(c.earlier, c.kind) for c in history.comparisons["A/RES/80/16"]] == [
-        ("A/RES/79/237", "series"),
-        ("A/C.1/80/L.20", "draft"),
-    ]
+    assert [(c.earlier, c.kind) for c in history.comparisons["A/RES/80/16"]] == [("A/RES/79/237", "series")]
 
 
 def test_records_take_title_agenda_item_and_recalled_resolutions_from_the_data(records: dict[str, Record]) -> None:
@@ -113,9 +112,6 @@ def test_provenance_over_the_site(records: dict[str, Record]) -> None:
     first = history.provenance["A/RES/74/7"]
     assert {pid for pid, x in first.items() if x.status != "new"} == {"op-1"}
     assert first["op-1"].changed_from is not None and first["op-1"].changed_from.symbol == "A/RES/73/7"
-    # The draft takes no part: 80/16 is not "agreed language since" its own draft.
-    assert all(x.since is None or x.since.symbol != "A/C.1/80/L.20" for x in history.provenance["A/RES/80/16"].values())
-    assert "A/C.1/80/L.20" not in history.provenance
 
 
 # -- series.yaml -------------------------------------------------------------------------------------
@@ -131,7 +127,7 @@ def test_series_yaml_adds_splits_and_names(records: dict[str, Record], tmp_path:
     )
     series_file, problems = load_series_file(tmp_path, frozenset(records))
     assert problems == []
-    links, series = detect([r.member() for s, r in records.items() if s != "A/C.1/80/L.20"], series_file.overrides)
+    links, series = detect([r.member() for r in records.values()], series_file.overrides)
     assert "A/RES/80/4" not in links.predecessors
     assert ("Cyber programme of action", ("A/RES/77/37", "A/RES/78/16")) in [(s.name, s.members) for s in series]
 
@@ -167,7 +163,6 @@ SITE_FOLDERS = (
     "A-RES-80-4",
     "A-RES-79-237",
     "A-RES-80-16",
-    "A-C-1-80-L-20",
 )
 
 
@@ -271,17 +266,41 @@ def test_resolution_pages_carry_each_paragraphs_provenance(site: Path) -> None:
     assert "New in this resolution" in (site / "A/RES/75/32/index.html").read_text("utf-8")
 
 
-def test_the_adopted_text_is_compared_with_its_draft(site: Path) -> None:
-    html = (site / "A/RES/80/16/index.html").read_text("utf-8")
-    assert '<a href="changes/A-C-1-80-L-20/">draft A/C.1/80/L.20</a>' in html
-    draft = (site / "A/RES/80/16/changes/A-C-1-80-L-20/index.html").read_text("utf-8")
-    # The draft was adopted as it stood: the same seven paragraphs.
-    assert summary_of(draft) == {"unchanged": 7, "changed": 0, "new": 0, "dropped": 0, "moved": 0}
-    assert "What changed in A/RES/80/16 from its draft A/C.1/80/L.20" in draft
-    # The PDF has spaces where the adopted text has no-break spaces: no difference, no note.
-    assert "<ins>" not in draft and "footnote markers differ" not in draft
-    series = (site / "A/RES/80/16/changes/index.html").read_text("utf-8")
-    assert 'href="A-C-1-80-L-20/">Draft A/C.1/80/L.20</a>' in series
+def test_the_adopted_text_is_compared_with_its_draft(records: dict[str, Record]) -> None:
+    """A draft on the site (the symbol grammar does not admit drafts yet, so a fixture: A/RES/80/16's
+    record under the draft's symbol, with its last paragraph as the draft had it)."""
+    adopted = records["A/RES/80/16"]
+    units = dict(adopted.units)
+    *rest, (pid, name, wording) = units["en"]
+    units["en"] = (*rest, (pid, name, wording.replace("eighty-first session", "next session")))
+    draft = replace(adopted, symbol="A/C.1/80/L.20", adopted=None, draft="", recalls=(), units=units)
+    site = {**records, draft.symbol: draft}
+    history = site_history({s: r.head() for s, r in site.items()}, site.__getitem__)
+    assert history.drafts == frozenset({"A/C.1/80/L.20"})  # from A/RES/80/16's procedure.draft
+    comparisons = history.comparisons["A/RES/80/16"]
+    assert [(c.earlier, c.kind, c.page()) for c in comparisons] == [
+        ("A/RES/79/237", "series", "A/RES/80/16/changes/index.md"),
+        ("A/C.1/80/L.20", "draft", "A/RES/80/16/changes/A-C-1-80-L-20/index.md"),
+    ]
+    assert comparisons[1].languages == ("en", "ar", "zh", "fr", "ru", "es")
+    assert all(s.members != ("A/C.1/80/L.20",) and "A/C.1/80/L.20" not in s.members for s in history.series)
+    assert "A/C.1/80/L.20" not in history.provenance  # a draft is no earlier text of its resolution
+
+    pages = render_changes(
+        environment(ROOT / "templates"),
+        comparisons[1],
+        comparisons,
+        history,
+        lambda page, symbol, anchor: f"{symbol}#{anchor}",
+        Markup(""),
+    )
+    english = pages["A/RES/80/16/changes/A-C-1-80-L-20/index.md"]
+    assert summary_of(english) == {"unchanged": 6, "changed": 1, "new": 0, "dropped": 0, "moved": 0}
+    assert "What changed in A/RES/80/16 from its draft A/C.1/80/L.20" in english
+    assert "<del>next </del><ins>eighty-first </ins>" in english
+    assert 'href="../">From A/RES/79/237</a>' in english
+    french = pages["A/RES/80/16/changes/A-C-1-80-L-20/fr/index.md"]
+    assert summary_of(french)["unchanged"] == 7
 
 
 def test_changes_pages_escape_what_the_data_says(tmp_path: Path) -> None:

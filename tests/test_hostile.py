@@ -238,7 +238,10 @@ class Audit(HTMLParser):
         scheme = urlsplit(cleaned).scheme
         if scheme not in ("", "http", "https", "mailto"):
             self.fail(f"{name}={value!r} on <{tag}>")
-        resource = tag in RESOURCE_TAGS or (tag == "link" and values.get("rel", "") != "canonical")
+        # A canonical address and the language versions of a page (rel=alternate with hreflang)
+        # name pages for search engines: a browser fetches neither.
+        named = values.get("rel", "") == "canonical" or (values.get("rel") == "alternate" and "hreflang" in values)
+        resource = tag in RESOURCE_TAGS or (tag == "link" and not named)
         if resource and name in ("src", "href", "srcset", "data") and (scheme or cleaned.startswith("//")):
             self.fail(f"resource from another host: <{tag} {name}={value!r}>")
 

@@ -188,6 +188,7 @@ def test_a_page_searches_its_language_and_the_reader_may_add_others(bilingual: P
         status.filter(has_text="Nothing found").wait_for(timeout=10000)  # English index only
         page.get_by_role("button", name="Filters").click()
         language = page.locator("dialog.ar-search select[data-language]")
+        language.locator("option").nth(2).wait_for(state="attached", timeout=10000)  # filled once the indexes are read
         assert language.locator("option").all_inner_texts() == ["English", "French", "all languages"]
         language.select_option("*")
         first = page.locator(".ar-search__link").first

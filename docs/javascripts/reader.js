@@ -76,9 +76,22 @@
       });
       document.body.appendChild(dialog);
     }
-    dialog.querySelector("h2").textContent = "Cite " + button.dataset.name;
+    // The heading in the page's language (data-heading, written by the generator); the dialog
+    // reads in the page's direction, and the citations, in their English styles, left to right.
+    dialog.querySelector("h2").textContent = button.dataset.heading || ("Cite " + button.dataset.name);
+    dialog.setAttribute("dir", document.body.getAttribute("dir") || "ltr");
     var list = dialog.querySelector("dl");
     list.textContent = "";
+    if (button.dataset.title) {
+      var titleTerm = document.createElement("dt");
+      titleTerm.textContent = "Title";
+      var titleText = document.createElement("dd");
+      titleText.className = "ar-cite-title";
+      titleText.setAttribute("lang", document.documentElement.lang);
+      titleText.textContent = button.dataset.title;
+      list.appendChild(titleTerm);
+      list.appendChild(titleText);
+    }
     STYLES.forEach(function (style) {
       var text = button.dataset[style[0]];
       var term = document.createElement("dt");
@@ -86,6 +99,7 @@
       var detail = document.createElement("dd");
       var citation = document.createElement("span");
       citation.className = "ar-citation ar-citation--" + style[0];
+      citation.setAttribute("dir", "ltr");
       citation.textContent = text;
       var copyButton = document.createElement("button");
       copyButton.type = "button";
@@ -246,7 +260,10 @@
     if (top + popover.offsetHeight > window.innerHeight && box.top - popover.offsetHeight - 6 > 0) {
       top = box.top - popover.offsetHeight - 6;
     }
-    var left = Math.max(8, Math.min(box.left, width - popover.offsetWidth - 8));
+    // Right to left (an Arabic page): the popover's right edge under the link's right edge.
+    var rtl = getComputedStyle(link).direction === "rtl";
+    var start = rtl ? box.right - popover.offsetWidth : box.left;
+    var left = Math.max(8, Math.min(start, width - popover.offsetWidth - 8));
     popover.style.top = (top + window.scrollY) + "px";
     popover.style.left = (left + window.scrollX) + "px";
   }

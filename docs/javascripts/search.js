@@ -119,7 +119,12 @@
   }
 
   function paragraphsOf(data, page, wanted) {
-    var content = data.content.split(/[\r\n\s]+/g);
+    // Pagefind separates the words it segmented (Chinese, Japanese) by zero-width spaces, kept in
+    // raw_content (content drops them): they count as words in its locations, so they are split
+    // here too, and joined without a space.
+    var raw = data.raw_content || data.content;
+    var content = raw.split(/[\r\n\s\u200b]+/g);
+    var joiner = raw.indexOf("\u200b") >= 0 ? "" : " ";
     var anchors = data.anchors.filter(isTarget).sort(function (a, b) { return a.location - b.location; });
     var bySegment = new Map();
     data.weighted_locations.forEach(function (hit) {
@@ -155,6 +160,7 @@
         phraseWord: at >= 0 ? owner[at] : -1,
         all: holdsAll(tokens, wanted),
         words: content,
+        joiner: joiner,
       });
     });
     return out;
@@ -450,7 +456,7 @@
       } else {
         span.appendChild(document.createTextNode(word));
       }
-      if (i < end - 1) span.appendChild(document.createTextNode(" "));
+      if (i < end - 1) span.appendChild(document.createTextNode(p.joiner));
     }
     if (end < p.end) span.appendChild(document.createTextNode(" …"));
     return span;

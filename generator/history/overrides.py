@@ -21,8 +21,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import Problem
+from generator import yamlsafe
+from generator.errors import DataError, Problem
 from generator.history.series import Overrides
+from generator.paths import read_contributed
 from generator.plaintext import text_problem
 
 SERIES_FILE = "series.yaml"
@@ -47,14 +49,12 @@ def load_series_file(
     if not path.is_file():
         return SeriesFile(), []
     shown = shown or f"{resolutions_dir.name}/{SERIES_FILE}"
-    text = path.read_text("utf-8")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return SeriesFile(text=text), [
-            Problem(shown, mark.line + 1 if mark else 0, f"not valid YAML: {getattr(exc, 'problem', exc)}")
-        ]
+    try:  # a contributed file: read and parsed within the limits of generator/paths.py and yamlsafe
+        text = read_contributed(path, shown)
+        yamlsafe.load(text, shown)
+        node = yamlsafe.compose(text, shown)
+    except DataError as exc:
+        return SeriesFile(), list(exc.problems)
     problems: list[Problem] = []
 
     def line(n: yaml.Node) -> int:
