@@ -112,6 +112,8 @@ def _title_text(pages: list[list[Line]]) -> str:
             break
         if out or re.match(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+\.\s", line.text) or line.text.startswith("Resolution "):
             out.append(line.text)
+        elif re.search(r"draft (?:resolution|decision)$", line.text):
+            out.append("")  # a draft's title follows its sponsors' line
     return " ".join(out)
 
 
@@ -134,11 +136,15 @@ def is_furniture(line: Line, page_count: int, top: bool, headers: set[str], titl
     return False
 
 
+_HEADER_LINES = 5
+"""At most this many lines open a page as its running header."""
+
+
 def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     """The pages without their furniture (see :func:`is_furniture`)."""
     top_lines: Counter[str] = Counter()
     for page in pages[1:]:
-        for text in {line.text for line in page[:2]}:
+        for text in {line.text for line in page[:_HEADER_LINES]}:
             top_lines[text] += 1
     headers = {text for text, n in top_lines.items() if n >= 2}
     title = _title_text(pages)
@@ -146,11 +152,17 @@ def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     for page in pages:
         kept: list[Line] = []
         box_start = True
+        top = True
         for i, line in enumerate(page):
             box_start = box_start or line.box_start
-            if is_furniture(line, len(pages), i < 2, headers, title):
+            # The running header is the run of lines that opens a page (the symbol and the
+            # short title, over up to four lines in the 2023 layout); the first line of the
+            # body ends the run.
+            top = top and i < _HEADER_LINES
+            if is_furniture(line, len(pages), top, headers, title):
                 box_start = True
                 continue
+            top = False
             kept.append(replace(line, box_start=box_start))
             box_start = False
         out.append(kept)
