@@ -1,0 +1,84 @@
+"""Self-check against the UN's XML: importing an official PDF gives the structure and, paragraph
+by paragraph, the words that importing its Akoma Ntoso XML gives (tests/fixtures/pdf/)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.akn import import_akn
+from generator.importer import import_file
+from generator.importer.selfcheck import compare, outline
+from generator.model import Localised, Resolution
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAIRS = {
+    "A_RES_78_16": FIXTURES / "akn" / "A-RES-78-16" / "en.xml",
+    "A_RES_80_16": FIXTURES / "pdf" / "A_RES_80_16.en.xml",
+    "A_RES_78_7": FIXTURES / "pdf" / "A_RES_78_7.en.xml",
+}
+
+
+def from_xml(path: Path) -> Resolution:
+    return import_akn([(str(path), path.read_bytes())]).resolution
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_the_pdf_imports_as_its_xml(name: str) -> None:
+    result = import_file(FIXTURES / "pdf" / f"{name}.pdf")
+    comparison = compare(from_xml(PAIRS[name]), result.resolution)
+    assert comparison.differences == ()
+    assert comparison.exact
+    assert result.resolution.unplaced == ()
+    assert result.warnings == ()
+
+
+def test_the_2023_layout_is_placed() -> None:
+    r = import_file(FIXTURES / "pdf" / "A_RES_78_16.pdf").resolution
+    assert r.masthead is not None and r.masthead.agenda_item is not None
+    assert r.masthead.agenda_item.text == "94"
+    assert r.masthead.agenda_item.title.pick("en") == (
+        "Developments in the field of information and telecommunications in the context of international security"
+    )
+    assert r.adoption is not None and r.adoption.date == date(2023, 12, 4)
+    assert r.adoption.text.pick("en") == "Resolution adopted by the General Assembly on 4 December 2023"
+    assert r.closing is not None and r.closing.meeting.pick("en") == "42nd plenary meeting"
+    # The running header (short title over three lines, then the symbol) is in no paragraph.
+    texts = " ".join(i.words for i in outline(r))
+    assert "A/RES/78/16" not in texts
+    assert len(r.preamble) == 21 and len(r.operative) == 5
+
+
+def test_the_comparison_finds_a_difference() -> None:
+    """A self-check that cannot fail would prove nothing: one changed word, one lost paragraph."""
+    xml = from_xml(PAIRS["A_RES_80_16"])
+    pdf = import_file(FIXTURES / "pdf" / "A_RES_80_16.pdf").resolution
+    first = pdf.operative[0]
+    changed = replace(pdf, operative=(replace(first, text=Localised.one("en", "to do otherwise;")), *pdf.operative[1:]))
+    c = compare(xml, changed)
+    assert c.same_structure and c.same_words == c.paragraphs - 1 and not c.exact
+    assert any(d.startswith("op-1: words differ") for d in c.differences)
+    c = compare(xml, replace(pdf, operative=pdf.operative[:-1]))
+    assert not c.same_structure and not c.exact
+
+
+def test_a_draft_imports_with_its_own_symbol() -> None:
+    r = import_file(FIXTURES / "pdf" / "A_C.1_80_L.20.pdf").resolution
+    assert (r.symbol, r.kind, r.body, r.slug, r.url_path) == (
+        "A/C.1/80/L.20",
+        "draft",
+        "General Assembly",
+        "A-C-1-80-L-20",
+        "A/C.1/80/L.20",
+    )
+    assert r.title.pick("en").startswith("Open-ended working group on security of and in the use of")
+    assert r.adoption is not None and r.adoption.text.pick("en") == "Singapore: draft resolution"
+    assert r.adoption.date is None and r.closing is None
+    assert r.committee is not None and r.committee.name == "First Committee"
+    # The draft that became A/RES/80/16: the same paragraphs.
+    adopted = from_xml(PAIRS["A_RES_80_16"])
+    assert [(i.kind, i.label) for i in outline(r)] == [(i.kind, i.label) for i in outline(adopted)]
+    assert r.unplaced == ()
