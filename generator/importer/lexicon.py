@@ -188,3 +188,26 @@ def kind_evidence(symbol: str, printed: Kind, body: str, number: str, has_formul
         else Evidence("formula", "decision", 1, "no enacting formula")
     )
     return tuple(out)
+
+
+def body_evidence(texts: Iterable[str], number: str) -> tuple[Evidence, ...]:
+    """Which body adopted a text that does not name it in a masthead, formula or adoption line.
+
+    - the number's form: ``2023/5`` (a year) is the Economic and Social Council's (weight 2);
+      ``73/546`` the General Assembly's or the Human Rights Council's (weight 0.5 for the
+      Assembly, which adopts by far the most);
+    - the body named in the text ("the General Assembly ... decided"; weight 1 each, up to 3).
+    """
+    out: list[Evidence] = []
+    if re.match(r"^[0-9]{4}/[0-9]+$", number):
+        out.append(Evidence("number", "Economic and Social Council", 2, f"{number} is numbered by year"))
+    elif re.match(r"^(?:ES-|S-)?[0-9]{1,3}/[0-9]+$", number):
+        out.append(Evidence("number", "General Assembly", 0.5, f"{number} is numbered by session"))
+    counts: dict[str, int] = {}
+    for text in texts:
+        for body in BODIES:
+            counts[body] = counts.get(body, 0) + text.count(body)
+    for body, count in counts.items():
+        if count:
+            out.append(Evidence("named", body, min(count, 3), f"the text names the {body} {count} times"))
+    return tuple(out)

@@ -281,6 +281,9 @@ class _Parser:
             line = head.adoption.text.pick(LANGUAGE)
             m = RE_ADOPTED_GA.match(line) or RE_ADOPTED_SC.match(line)
             body = m.group("body") if m else ""
+        if not body and (head.number or formula or head.title_line):
+            evidence = lexicon.body_evidence((b.text for b in self.blocks[self.pos : self.pos + 5]), head.number)
+            body = lexicon.decide(evidence, "")
         kind = self.decide_kind(head, body, bool(formula))
         if kind == "decision" and not formula:
             preamble, operative = [], self.parse_decision_body()
@@ -376,9 +379,9 @@ class _Parser:
                 break
             if (
                 (head.title_line or head.number)
-                and not in_title
-                and not _heading_like(text)
+                and not _title_piece(text)
                 and not self.head_line(text)
+                and not text.startswith("[")
             ):
                 break  # the body of a text without an enacting formula (a decision)
             self.pos += 1
