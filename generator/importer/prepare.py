@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from generator.importer import repair
-from generator.importer.lexicon import RE_CLOSING, RE_DATE, RE_OPERATIVE, RE_SUBPARA, Evidence, decide
+from generator.importer.lexicon import RE_CLOSING, RE_DATE, RE_FORMULA, RE_OPERATIVE, RE_SUBPARA, Evidence, decide
 from generator.importer.normalise import Block, Normalised, Note
 
 Stage = Callable[[Normalised], Normalised]
@@ -46,7 +46,7 @@ def unquote(n: Normalised) -> Normalised:
     close the last one: “The Security Council, / “Recalling ... / “3. Decides ... matter.”
 
     Evidence: the share of blocks, from the first quoted one on, that open with a quotation
-    mark (at least three blocks and four in five of them); the closing mark of the last quoted
+    mark (four in five of them, and at least three, or two with the enacting formula); the closing mark of the last quoted
     block is dropped only when it closes no quotation opened inside that block.
     """
     blocks = list(n.blocks)
@@ -55,7 +55,8 @@ def unquote(n: Normalised) -> Normalised:
         return n
     tail = blocks[first:]
     quoted = [b.text[:1] in _OPENING_QUOTES for b in tail]
-    if sum(quoted) < 3 or sum(quoted) < 0.8 * len(tail):
+    formula = any(b.text[:1] in _OPENING_QUOTES and RE_FORMULA.match(b.text[1:]) for b in tail)
+    if sum(quoted) < (2 if formula else 3) or sum(quoted) < 0.8 * len(tail):
         return n
     last = max(i for i, q in enumerate(quoted) if q) + first
     for i in range(first, len(blocks)):
@@ -93,32 +94,44 @@ def list_labels(n: Normalised) -> Normalised:
 
     blocks = list(n.blocks)
     warnings: list[tuple[int, str]] = []
-    previous_label = ""
+    letter = roman = ""
+    """The last letter and numeral of the list being read ("" outside a list)."""
     for i, b in enumerate(blocks):
         m = _WORD_LABEL.match(b.text)
-        before = blocks[i - 1].text if i else ""
+        label = m.group("label") if m else (m2.group("label") if (m2 := RE_SUBPARA.match(b.text)) else "")
         if not m:
-            previous_label = m2.group("label") if (m2 := RE_SUBPARA.match(b.text)) else ""
+            letter, roman = _advance(letter, roman, label)
             continue
-        label = m.group("label")
+        before = blocks[i - 1].text if i else ""
         evidence: list[Evidence] = []
         if before.endswith(":"):
             evidence.append(Evidence("colon", "item", 1, "the block before ends with a colon"))
-        if previous_label and label in (next_letter(previous_label), next_roman(previous_label), "i"):
-            evidence.append(Evidence("sequence", "item", 1, f"({label}) follows ({previous_label})"))
-        if label in ("a", "i"):
+        if (letter and label == next_letter(letter)) or (roman and label == next_roman(roman)):
+            evidence.append(Evidence("sequence", "item", 1, f"({label}) continues the list"))
+        if label == "a" or (label == "i" and (letter or before.endswith(":"))):
             evidence.append(Evidence("first", "item", 1, f"({label}) opens a list"))
-        if not previous_label:
+        if not letter and not roman:
             evidence.append(Evidence("prose", "text", 1.5, "no list before it"))
         if decide(evidence, "text") != "item":
-            previous_label = ""
+            letter = roman = ""
             continue
         blocks[i] = Block(b.line, f"({label}) {m.group('text')}", b.italic_lead)
         warnings.append((b.line, f"list item '{label}{b.text[len(label)]}' read as subparagraph ({label})"))
-        previous_label = label
+        letter, roman = _advance(letter, roman, label)
     if not warnings:
         return n
     return replace(n, blocks=tuple(blocks), warnings=_warn(n, *warnings))
+
+
+def _advance(letter: str, roman: str, label: str) -> tuple[str, str]:
+    """The list's last letter and numeral after an item labelled ``label`` ("" ends the list)."""
+    from generator.importer.parse import ROMAN, next_letter
+
+    if not label:
+        return "", ""
+    if label in ROMAN and not (letter and label == next_letter(letter)):
+        return letter, label
+    return label, ""
 
 
 _ENDS_SENTENCE = re.compile(r"[,;:.](?:\[\^[0-9]+\])?$")
