@@ -380,6 +380,7 @@ class _Parser:
             if (
                 (head.title_line or head.number)
                 and not _title_piece(text)
+                and not (in_title and text[:1].islower())
                 and not self.head_line(text)
                 and not text.startswith("[")
             ):
@@ -455,8 +456,9 @@ class _Parser:
                 matched = False
             if matched:
                 in_title = in_agenda = False
-            elif in_title and _title_piece(text):
-                # The title continues on the next line ("... Conference on the" / "Exploration ...").
+            elif in_title and (_title_piece(text) or text[:1].islower()):
+                # The title continues on the next line ("... Conference on the" / "Exploration ...");
+                # a line in lower case continues it even after a comma ("..., and advancing").
                 head.title = f"{head.title} {text}".strip()
                 head.title_line = head.title_line or block.line
             elif in_agenda and _title_piece(text):

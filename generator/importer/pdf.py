@@ -292,6 +292,7 @@ def read_pdf(data: bytes, shown: str) -> list[list[Line]]:
                     starts=starts,
                     lead=_lead(rendered),
                     heading=rendered.bold,
+                    small=rendered.size < body_size - 0.5,
                 )
             )
             if body_type:

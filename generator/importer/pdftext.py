@@ -77,6 +77,8 @@ class Line:
     heading: bool = False
     """A line set apart as a heading (bold in a PDF)."""
     note: bool = False
+    small: bool = False
+    """Set smaller than the body's type (PDF only): a running header, a footnote, furniture."""
     """A line in the smaller footnote type (PDF only)."""
 
 
@@ -129,8 +131,11 @@ def is_furniture(line: Line, page_count: int, top: bool, headers: set[str], titl
         if SYMBOL_HEADER.match(text):
             return True
         # A short title: repeated at the top of pages, or a piece of the title; never a line that
-        # reads like the body (a label, closing punctuation).
-        looks_like_body = bool(LABEL.match(text) or TERMINAL.search(text))
+        # reads like the body (a label; closing punctuation, unless the PDF's type says the line
+        # is not in the body's size: a header row may end with the title's comma).
+        if line.starts is not None:
+            return False  # set in the body's type (a PDF): not a running header
+        looks_like_body = bool(LABEL.match(text) or (TERMINAL.search(text) and not line.small))
         if not looks_like_body and (text in headers or (len(text.split()) >= 3 and title and text in title)):
             return True
     return False
