@@ -79,7 +79,7 @@ def run(archives: list[Path], limit: int, show: int) -> dict[str, Any]:
         same_structure += c.same_structure
         paragraphs += c.paragraphs
         same_words += c.same_words
-        for d in c.differences[:1]:
+        for d in [d for d in c.differences if not d.startswith("structure:")][:1] or c.differences[:1]:
             kinds[_kind(d)] += 1
             if len(examples) < show:
                 examples.append(f"{xml.symbol}: {d}")

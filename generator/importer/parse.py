@@ -170,7 +170,12 @@ def _heading_like(text: str) -> bool:
 def _title_piece(text: str) -> bool:
     """A line of a title printed over several lines: no closing punctuation, not too long (it
     may start in lower case: "in the context of international security")."""
-    return bool(text) and not re.search(r"[,;:.]$|\]$", text) and len(text.split()) <= 25
+    words = len(text.split())
+    if not text or re.search(r"[;:.]$|\]$", text) or words > 25:
+        return False
+    # A comma may end a line of a title ("... in the Teaching," / "Study, Dissemination ..."),
+    # but a long line ending in a comma is a paragraph.
+    return not text.endswith(",") or words <= 12
 
 
 @dataclass
@@ -377,6 +382,8 @@ class _Parser:
                 break
             if not head.title_line and not in_title and self.looks_like_paragraph(block):
                 break
+            if in_title and block.italic_lead:
+                break  # the italic opening phrase of the first paragraph ends the title
             if (
                 (head.title_line or head.number)
                 and not _title_piece(text)
