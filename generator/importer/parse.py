@@ -380,9 +380,9 @@ class _Parser:
             text = block.text
             if RE_FORMULA.match(text) or RE_OPERATIVE.match(text):
                 break
-            if not head.title_line and not in_title and self.looks_like_paragraph(block):
+            if not head.title_line and not in_title and not in_agenda and self.looks_like_paragraph(block):
                 break
-            if in_title and block.italic_lead:
+            if (in_title or in_agenda) and block.italic_lead:
                 break  # the italic opening phrase of the first paragraph ends the title
             if (
                 (head.title_line or head.number)

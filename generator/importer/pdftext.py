@@ -136,7 +136,9 @@ def is_furniture(line: Line, page_count: int, top: bool, headers: set[str], titl
         if line.starts is not None:
             return False  # set in the body's type (a PDF): not a running header
         looks_like_body = bool(LABEL.match(text) or (TERMINAL.search(text) and not line.small))
-        if not looks_like_body and (text in headers or (len(text.split()) >= 3 and title and text in title)):
+        # A piece of the title: three words at least, or any piece when set in small type.
+        piece = bool(title) and (len(text.split()) >= 3 or line.small) and f" {text} " in f" {title} "
+        if not looks_like_body and (text in headers or piece):
             return True
     return False
 
