@@ -299,7 +299,6 @@ class _Parser:
         if closing:
             self.after = "closing"
         annexes = self.parse_annexes()
-        symbol, number, body = self.derive_symbol(head.masthead, body, head.number, kind)
         recognised = bool(formula or head.title_line or head.number or head.adoption or head.masthead or closing)
         if not operative and not recognised:
             self.error(
@@ -308,7 +307,9 @@ class _Parser:
                 "a resolution has an enacting formula ('The General Assembly,') and numbered "
                 "operative paragraphs ('1. Decides ...'); a decision has a number and title ('73/546. Title')",
             )
-        elif not operative and kind != "decision":
+            return None
+        symbol, number, body = self.derive_symbol(head.masthead, body, head.number, kind)
+        if not operative and kind != "decision":
             self.warnings.append(
                 Problem(
                     self.path,
@@ -369,7 +370,7 @@ class _Parser:
         resolution") and then its title without a number.
         """
         head = _Head()
-        organization = ""
+        organization = issuer = ""
         body_line = symbol_line = 0
         session: Session | None = None
         agenda: AgendaItem | None = None
@@ -407,6 +408,10 @@ class _Parser:
             if text == "United Nations":
                 organization = text
             elif m := RE_BODY.match(text):
+                if head.body and not issuer:
+                    # "General Assembly" then "Human Rights Council": the organ whose document
+                    # series it is, then the body that adopted the text.
+                    issuer = head.body
                 head.body, body_line = m.group("body"), block.line
             elif m := RE_SYMBOL.match(text):
                 self.masthead_symbol, symbol_line = m.group("symbol").replace(" (", "("), block.line
@@ -457,8 +462,13 @@ class _Parser:
                 in_title = True
                 in_agenda = False
                 continue
-            elif (m := RE_SC_TITLE.match(text)) or (m := RE_READS_AS_FOLLOWS.match(text)):
+            elif m := RE_SC_TITLE.match(text):
                 head.number, head.title_line = m.group("number"), block.line
+            elif m := RE_READS_AS_FOLLOWS.match(text):
+                # "Resolution 1234 (2010) reads as follows:": the number, in words that are not
+                # the resolution's own; kept, unplaced.
+                head.number, head.title_line = m.group("number"), block.line
+                self.keep(block, "an introduction to the resolution, not part of its text")
             else:
                 matched = False
             if matched:
@@ -476,7 +486,9 @@ class _Parser:
         if agenda is not None and agenda_title:
             agenda = replace(agenda, title=_en(" ".join(agenda_title)))
         if organization or head.body or symbol_line or session or agenda or distribution:
-            head.masthead = Masthead(_en(organization), body_line, symbol_line, session, agenda, distribution)
+            head.masthead = Masthead(
+                _en(organization), body_line, symbol_line, session, agenda, distribution, _en(issuer)
+            )
         return head
 
     @staticmethod
