@@ -596,6 +596,11 @@ class Resolution:
         return self.closing.date if self.closing else None
 
     @property
+    def kind_name(self) -> str:
+        """What readers call the text: ``resolution``, ``decision``, ``draft resolution``."""
+        return "draft resolution" if self.kind == "draft" else self.kind
+
+    @property
     def slug(self) -> str:
         """Folder name for the resolution's data: ``A-RES-73-266``."""
         return slug_of(self.symbol)

@@ -627,7 +627,7 @@ def resolution_meta(res: Resolution, project: Project) -> dict[str, object]:
     """Page metadata: title, description, and Highwire ``citation_*`` tags for reference managers."""
     when = res.adoption_date
     title = res.display_title(res.language)
-    description = f"{res.body} resolution {res.number or res.symbol}"
+    description = f"{res.body} {res.kind_name} {res.symbol if res.kind == 'draft' else res.number or res.symbol}"
     description += f" of {long_date(when)}" if when else ""
     description += f": {title}" if title else ""
     description += ". Official text with a permanent link to every paragraph, footnotes and expert commentary."

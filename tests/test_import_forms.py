@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import store
+from generator.cite import cite_resolution
 from generator.errors import GeneratorError
 from generator.importer import import_file
 from generator.importer.selfcheck import words
@@ -135,6 +136,7 @@ def test_a_decision_has_its_own_page_and_ids() -> None:
     (p,) = r.operative
     assert (p.id, p.label, p.phrase.pick("en")) == ("op-1", "", "")
     assert p.text.pick("en").startswith("At its 65th plenary meeting, on 22 December 2018, the General Assembly")
+    assert cite_resolution(r).bluebook == "G.A. Dec. 73/546, U.N. Doc. A/DEC/73/546 (n.d.)"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.akn import import_akn
+from generator.cite import cite_resolution
 from generator.importer import import_file
 from generator.importer.selfcheck import compare, outline
 from generator.model import Localised, Resolution
@@ -82,3 +83,4 @@ def test_a_draft_imports_with_its_own_symbol() -> None:
     adopted = from_xml(PAIRS["A_RES_80_16"])
     assert [(i.kind, i.label) for i in outline(r)] == [(i.kind, i.label) for i in outline(adopted)]
     assert r.unplaced == ()
+    assert cite_resolution(r).oscola == "UNGA Draft Res (n.d.) UN Doc A/C.1/80/L.20"
