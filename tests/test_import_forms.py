@@ -84,7 +84,14 @@ EXPECTED = {
     "hrc.txt": ("A/HRC/RES/54/1", "resolution", "Human Rights Council", 1, 2, ["after the closing formula"]),
     "cr.txt": ("A/RES/99/1", "resolution", "General Assembly", 1, 2, []),
     "word.txt": ("A/RES/99/2", "resolution", "General Assembly", 1, 2, ["list item", "list item", "read as footnotes"]),
-    "late_number.txt": ("A/RES/99/3", "resolution", "General Assembly", 1, 2, ["first line", "first line"]),
+    "late_number.txt": (
+        "A/RES/99/3",
+        "resolution",
+        "General Assembly",
+        1,
+        3,
+        ["first line", "first line", "first line"],
+    ),
 }
 
 
@@ -123,7 +130,15 @@ def test_word_export_subparagraphs_and_footnotes() -> None:
 
 def test_a_late_number_goes_back_in_front() -> None:
     r = import_file(FORMS / "late_number.txt").resolution
-    assert [(p.label, p.phrase.pick("en")) for p in r.operative] == [("1", "Requests"), ("2", "Decides")]
+    assert [(p.label, p.phrase.pick("en")) for p in r.operative] == [
+        ("1", "Requests"),
+        ("2", "Decides"),
+        ("3", "Requests"),
+    ]
+    assert (
+        r.operative[2].text.pick("en")
+        == "the Secretary-General to report on the implementation of the present resolution."
+    )
     assert r.operative[0].text.pick("en") == (
         "the Secretary-General to submit a report to the General Assembly at its next session on the "
         "implementation of the present resolution;"

@@ -143,6 +143,9 @@ def late_numbers(n: Normalised) -> Normalised:
 
     Evidence, all required: the block before has no label and does not end a sentence; the
     numbered block goes on in lower case; the number is the next of the operative numbering.
+    When a layout joined the three into one block (``Requests ... report 2. at its ...``): the
+    block has no label, the block before ends a sentence, the number is the next one (from 2 on:
+    the first operative paragraph is not known to be numbered) and lower case follows it.
     """
     blocks = list(n.blocks)
     out: list[Block] = []
@@ -167,6 +170,13 @@ def late_numbers(n: Normalised) -> Normalised:
             else:
                 out.append(b)
             expected = number + 1
+            continue
+        inner = re.search(rf"^(?P<first>[A-Z][^.;:]*?) (?P<label>{expected})\. (?P<rest>[a-z].*)$", b.text)
+        if inner and out and _ENDS_SENTENCE.search(out[-1].text) and expected > 1:
+            # A layout read line by line put the number between the first line and the rest.
+            out.append(Block(b.line, f"{expected}. {inner.group('first')} {inner.group('rest')}", b.italic_lead))
+            warnings.append((b.line, f"paragraph number {expected}. printed after the paragraph's first line"))
+            expected += 1
             continue
         out.append(b)
     if not warnings:
