@@ -74,8 +74,8 @@ RE_ON_DATE = re.compile(rf"^(?P<on>on )?(?P<date>{DATE})$")  # on 22 December 20
 RE_COMMITTEE = re.compile(r"^\[(?P<text>.+)\]$")  # [on the report of the First Committee (A/78/404, para. 14)]
 
 # -- number and title ----------------------------------------------------------------------------
-RE_TITLE = re.compile(  # 73/266. Advancing ... · ES-11/4. ... · 2023/5. (ECOSOC) · Decision 73/546. Title
-    r"^(?:(?:Resolution|Decision) )?(?P<number>(?:ES-[0-9]+|S-[0-9]+|[0-9]{4}|[0-9]{1,3})/[0-9]{1,4})\.\s+(?P<title>.+)$"
+RE_TITLE = re.compile(  # 73/266. Advancing ... · ES-11/4. · 2023/5. (ECOSOC) · Decision 73/546. · 74/261 C. Financing
+    r"^(?:(?:Resolution|Decision) )?(?P<number>(?:ES-[0-9]+|S-[0-9]+|[0-9]{4}|[0-9]{1,3})/[0-9]{1,4}(?: [A-H])?)\.\s+(?P<title>.+)$"
 )
 RE_SC_TITLE = re.compile(r"^Resolution (?P<number>[0-9]{1,5} \([0-9]{4}\))$")  # Resolution 1590 (2005)
 RE_READS_AS_FOLLOWS = re.compile(  # The full text of resolution 2718 (2023) reads as follows:
@@ -108,7 +108,8 @@ def resolution_symbol(body: str, number: str, kind: Kind = "resolution") -> str:
     if not prefix or not number or (kind == "decision" and prefix == "S"):
         return ""
     series = "DEC" if kind == "decision" else "RES"
-    return f"{prefix}/{series}/{number.replace(' (', '(')}"
+    compact = re.sub(r" ([A-H])$", r"\1", number).replace(" (", "(")  # 74/261 C -> 74/261C
+    return f"{prefix}/{series}/{compact}"
 
 
 def kind_of_symbol(symbol: str) -> Kind:

@@ -510,7 +510,16 @@ class _Parser:
         return "", 0, ""
 
     def at_end_of_body(self, block: Block) -> bool:
-        return bool(RE_CLOSING.match(block.text) or RE_ANNEX.match(block.text))
+        return bool(RE_CLOSING.match(block.text) or RE_ANNEX.match(block.text) or self.lone_date(block))
+
+    def lone_date(self, block: Block) -> bool:
+        """A date alone at the end of the body (or before an annex): a closing formula whose
+        meeting is not printed."""
+        if not RE_DATE.match(block.text):
+            return False
+        i = self.blocks.index(block, self.pos)
+        following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return following is None or bool(RE_ANNEX.match(following.text))
 
     def parse_preamble(self) -> list[_Node]:
         nodes: list[_Node] = []
@@ -681,6 +690,9 @@ class _Parser:
 
     def parse_closing(self) -> Closing | None:
         block = self.peek()
+        if block and self.lone_date(block):
+            self.pos += 1
+            return Closing(_en(""), parse_date(block.text), block.line)
         if not block or not (m := RE_CLOSING.match(block.text)):
             return None
         self.pos += 1
