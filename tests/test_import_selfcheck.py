@@ -3,18 +3,23 @@ by paragraph, the words that importing its Akoma Ntoso XML gives (tests/fixtures
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
+from generator import store
 from generator.akn import import_akn
 from generator.cite import cite_resolution
+from generator.cli import main
 from generator.importer import import_file
 from generator.importer.selfcheck import compare, outline
 from generator.model import Localised, Resolution
 
+ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 PAIRS = {
     "A_RES_78_16": FIXTURES / "akn" / "A-RES-78-16" / "en.xml",
@@ -84,3 +89,16 @@ def test_a_draft_imports_with_its_own_symbol() -> None:
     assert [(i.kind, i.label) for i in outline(r)] == [(i.kind, i.label) for i in outline(adopted)]
     assert r.unplaced == ()
     assert cite_resolution(r).oscola == "UNGA Draft Res (n.d.) UN Doc A/C.1/80/L.20"
+
+
+def test_the_draft_through_the_command_line(tmp_path: Path) -> None:
+    """``python -m generator import A_C.1_80_L.20.pdf`` writes resolutions/A-C-1-80-L-20/, whose
+    resolution.yaml says it is a draft, valid against the schema, and reads back the same."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    assert main(["--config", str(tmp_path / "mkdocs.yml"), "import", str(FIXTURES / "pdf" / "A_C.1_80_L.20.pdf")]) == 0
+    folder = tmp_path / "resolutions" / "A-C-1-80-L-20"
+    assert sorted(p.name for p in folder.iterdir()) == ["resolution.yaml", "source.pdf"]
+    data = yaml.safe_load((folder / "resolution.yaml").read_text("utf-8"))
+    assert (data["symbol"], data["kind"]) == ("A/C.1/80/L.20", "draft")
+    assert store.schema_errors(data) == []
+    assert store.load_resolution(folder / "resolution.yaml").kind == "draft"
