@@ -405,6 +405,11 @@ class _Parser:
                     if "]" in nxt.text:
                         break
             matched = True
+            if in_title and head.body and RE_BODY.match(text):
+                # "... convened under the auspices of the" / "General Assembly": the masthead
+                # has named the body already; the line ends the title.
+                head.title = f"{head.title} {text}"
+                continue
             if text == "United Nations":
                 organization = text
             elif m := RE_BODY.match(text):

@@ -4,12 +4,14 @@ The UN publishes its General Assembly resolutions both as PDF and as Akoma Ntoso
 (:mod:`generator.akn`).  Importing the PDF must give what importing the XML gives: the same
 paragraphs (kind, label, nesting, in order) and, in each, the same words.  Words are compared
 after the spellings that only typography tells apart are made one: a no-break space is a space,
-a no-break hyphen (U+2011) a hyphen, and runs of white space one space.  Footnote markers
-``[^N]`` count as words: a marker in the wrong place is a difference.
+a no-break hyphen (U+2011) a hyphen, runs of white space one space, and a space before a
+footnote marker none.  Footnote markers ``[^N]`` count as words: a marker in the wrong place is a
+difference.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,7 +33,9 @@ class Item:
 
 
 def words(text: str) -> str:
-    return " ".join(text.translate(_SAME).split())
+    """``text`` with typographic variants made one (see the module docstring); a space before a
+    footnote marker does not count (``development”, [^11]`` is ``development”,[^11]``)."""
+    return re.sub(r" (\[\^[0-9]+\])", r"\1", " ".join(text.translate(_SAME).split()))
 
 
 def outline(resolution: Resolution, language: str = "en") -> tuple[Item, ...]:
