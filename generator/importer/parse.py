@@ -1,9 +1,20 @@
 """Parse normalised blocks into a :class:`~generator.model.Resolution`.
 
-The parser walks the blocks once, in the order of the official document:
+The parser walks the blocks once, in the order of the official document.  The grammar (each
+line form in :mod:`.lexicon`; one method per production, returning nodes or keeping what does
+not fit as an unplaced block)::
 
-masthead -> number and title -> enacting formula -> preambular paragraphs -> operative
-paragraphs (with (a)/(i) subparagraphs and embedded texts) -> closing formula -> annexes.
+    text       = head? (formula preamble operative | decision-body) closing? annex*
+    head       = (masthead-line | adoption | committee | number-and-title)*      parse_head
+    formula    = "The General Assembly,"                                        parse_formula
+    preamble   = paragraph*                                                     parse_preamble
+    operative  = (numbered | subparagraph | embedded-text)*                     parse_operative
+    decision-body = (numbered | paragraph)*   (a decision without a formula)   parse_decision_body
+    closing    = "42nd plenary meeting" date? | date                            parse_closing
+    annex      = "Annex II" title? paragraph*                                   parse_annexes
+
+Which alternative applies (resolution, decision or draft; the body) is decided on evidence
+(:func:`.lexicon.kind_evidence`, :func:`.lexicon.body_evidence`).
 
 - The masthead and the lines around the title may come one line per block (a PDF): an adoption
   line cut before its date, a title over several lines, a bracketed committee line over two are
