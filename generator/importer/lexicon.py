@@ -49,8 +49,8 @@ RE_DECISION_SYMBOL = re.compile(r"^[AES](?:/HRC)?/DEC/")
 RE_DISTR = re.compile(rf"^Distr\.: (?P<kind>[A-Z][a-z]+)(?: (?P<date>{DATE}))?$")  # Distr.: General 3 January 2020
 RE_ORIGINAL = re.compile(r"^Original: (?P<language>[A-Z][a-z]+)$")  # Original: English
 RE_DATE = re.compile(rf"^(?P<date>{DATE})$")  # 20 December 2019
-RE_SESSION = re.compile(  # Seventy-third session · Tenth emergency special session
-    r"^(?P<words>(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?) (?:emergency special |special |regular )?session)$"
+RE_SESSION = re.compile(  # Seventy-third session · Tenth emergency special session · 2023 session (ECOSOC)
+    r"^(?P<words>(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?|[0-9]{4}) (?:emergency special |special |regular )?session)$"
 )
 RE_COMMITTEE_NAME = re.compile(  # First Committee (a draft's masthead)
     r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee$"
