@@ -49,7 +49,7 @@ def word_bag(text: str) -> list[str]:
     """The words of ``text`` without quotation marks, labels and markers (what a form adds)."""
     out = []
     for w in words(text).split():
-        w = _FURNITURE.sub("", w).strip()
+        w = _FURNITURE.sub("", w).strip().lstrip("[").rstrip("]")  # a committee line's brackets
         w = re.sub(r"^\(?[a-z0-9]{1,3}[.)]$", "", w)
         if w and not re.fullmatch(r"[0-9]{1,3}", w):
             out.append(re.sub(r"[0-9]+$", "", w) if re.search(r"[,;.][0-9]+$", w) else w)
