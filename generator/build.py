@@ -8,7 +8,6 @@ so one run shows them all.  What is kept between runs is described in :mod:`gene
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable, Mapping
@@ -22,10 +21,11 @@ from generator.cache import Manifest, cache_dir, code_version, digest, load_entr
 from generator.citations import Citation, cites, document_index_of
 from generator.commentary import COMMENTARY_DIR, TAGS_FILE, Slot, Tag, is_stale, load_slots, load_tags, stale_warning
 from generator.crossrefs import Citing, CrossRefs, citing, resolve_names
-from generator.errors import DataError, Problem
+from generator.errors import DataError, GeneratorError, Problem
 from generator.lint import lint_markdown
 from generator.model import Resolution, slug_of
 from generator.naming import names
+from generator.paths import inside, read_contributed, symlinks
 from generator.project import Project
 from generator.render import (
     DOCUMENTS_PAGE,
@@ -51,7 +51,7 @@ from generator.votes.site import Adoptions, load_adoptions, state_units
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """What a run needs of a resolution folder whose pages it may not render: cheap to unpickle.
+    """What a run needs of a resolution folder whose pages it may not render: cheap to decode.
 
     The models themselves (many thousands of objects) are read from the load cache only when a
     page that shows them has to be rendered.
@@ -149,7 +149,7 @@ def _folder_digest(folder: Path, salt: str) -> tuple[str, str]:
     commentary = folder / COMMENTARY_DIR
     if commentary.is_dir():
         for entry in sorted(os.scandir(commentary), key=lambda e: e.name):
-            if entry.is_file():
+            if entry.is_file(follow_symlinks=False):
                 with open(entry.path, "rb") as fh:  # noqa: PTH123 - no Path object per file: thousands
                     parts += [entry.name, fh.read()]
             else:
@@ -231,8 +231,8 @@ def _read_miss(
     """Read a folder the cache could not give, and store it; (summary, model, problems)."""
     data_file, shown, key, summary_path, model_path, partial = miss
     if partial is not None:  # only the lint is missing: lint the commentary of the cached model
-        cached = load_entry(model_path, key)
-        if isinstance(cached, tuple):
+        cached = load_entry(model_path, key, Model)
+        if cached is not None:
             linted = replace(partial, md_lint=_md_lint(cached[1], root))
             store_entry(summary_path, key, linted)
             return linted, cached, []
@@ -260,6 +260,12 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     from the load cache, and its model too when a page needs it (see :mod:`generator.cache`).
     Many folders to read are shared among ``jobs`` processes.
     """
+    root = project.root
+    # A link would make the build read (and publish) a file from outside the repository:
+    # nothing is read while there is one.
+    linked = symlinks(root, (project.resolutions_dir, project.templates_dir, root / "overrides", root / GUIDE))
+    if linked:
+        raise DataError(linked)
     problems: list[Problem] = []
     summaries: dict[str, Summary] = {}
     files: dict[str, Path] = {}
@@ -267,13 +273,11 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     models: dict[str, tuple[Path, str, Model | None]] = {}
     lint: list[Problem] = []
     stale: list[Problem] = []
-    root = project.root
     cache_root = cache_dir(root)
-    cache_file = cache_root / "schema-valid.txt"
-    try:
-        schema_valid = set(cache_file.read_text("utf-8").split())
-    except (OSError, ValueError):
-        schema_valid = set()
+    # Texts found valid, keyed by the code and schema that found them so (entries carry the code's
+    # fingerprint): a tightened schema starts afresh.
+    cache_file = cache_root / "schema-valid.json"
+    schema_valid: set[str] = set(load_entry(cache_file, "schema-valid", list[str]) or ())
     known = len(schema_valid)
     tags, tag_problems = load_tags(project.resolutions_dir, lint)
     problems.extend(tag_problems)
@@ -285,11 +289,11 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
     misses: dict[int, _Miss] = {}
     for data_file in sorted(project.resolutions_dir.glob(f"*/{DATA_FILE}")):
         key, data_key = _folder_digest(data_file.parent, salt)
-        summary_path = cache_root / "summary" / f"{data_file.parent.name}.pickle"
-        model_path = cache_root / "model" / f"{data_file.parent.name}.pickle"
+        summary_path = cache_root / "summary" / f"{data_file.parent.name}.json"
+        model_path = cache_root / "model" / f"{data_file.parent.name}.json"
         shown = _shown(data_file, root)
         folders.append((data_file, shown, key, data_key, summary_path, model_path))
-        summary = load_entry(summary_path, key) if use_cache else None
+        summary = load_entry(summary_path, key, Summary) if use_cache else None
         if not isinstance(summary, Summary):
             misses[len(found)] = (data_file, shown, key, summary_path, model_path, None)
             summary = None
@@ -349,8 +353,7 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
             )
     if len(schema_valid) != known:
         # A cache, not a source of truth: losing it only costs time.
-        with contextlib.suppress(OSError):
-            write_if_changed(cache_file, "\n".join(sorted(schema_valid)) + "\n")
+        store_entry(cache_file, "schema-valid", sorted(schema_valid))
     adoptions, adoption_problems = load_adoptions(
         root, project.resolutions_dir, files, digest(code_version()), lambda p: _shown(p, root)
     )
@@ -359,6 +362,12 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
         {symbol: s.names for symbol, s in summaries.items()}, {symbol: s.citing for symbol, s in summaries.items()}
     )
     problems.extend(ref_problems)
+    guide_text = ""
+    if (root / GUIDE).exists():
+        try:  # read here so that a guide too large or not UTF-8 is said with the other problems
+            guide_text = read_contributed(root / GUIDE, GUIDE)
+        except DataError as exc:
+            problems.extend(exc.problems)
     if problems:
         # Errors stop the build; what check would refuse besides is said at the same time.
         raise DataError([*problems, *lint])
@@ -368,17 +377,16 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
         path, key, model = models[symbol]
         if model is not None:
             return model
-        cached = load_entry(path, key)
-        if isinstance(cached, tuple):
+        cached = load_entry(path, key, Model)
+        if cached is not None:
             return cached
         found, _, errors = _load_folder(files[symbol], _shown(files[symbol], root), root, tags, set(), False)
         if found is None or errors:
             raise DataError(errors or [Problem(_shown(files[symbol], root), 0, "changed during the build")])
         return found
 
-    guide = project.root / GUIDE
-    if lint_commentary and guide.is_file():
-        lint.extend(lint_markdown(guide.read_text("utf-8"), _shown(guide, root), 1, "guide"))
+    if lint_commentary and guide_text:
+        lint.extend(lint_markdown(guide_text, GUIDE, 1, "guide"))
     return Loaded(
         summaries, files, crossrefs, tags, tuple(lint), tuple(stale), fingerprints, tags_key, read_model, adoptions
     )
@@ -397,14 +405,23 @@ def write_pages(docs_dir: Path, pages: Mapping[str, str | bytes], remove: bool =
     """Write pages whose content changed; remove pages generated earlier that are gone now."""
     report = BuildReport()
     for rel, content in sorted(pages.items()):
-        path = docs_dir / rel
-        if write_if_changed(path, content):
+        path = inside(docs_dir, rel, docs_dir.name)
+        try:
+            changed = write_if_changed(path, content)
+        except OSError as exc:
+            raise GeneratorError(
+                [Problem(f"{docs_dir.name}/{rel}", 0, f"cannot be written: {exc.strerror}", hint=_WRITABLE)]
+            ) from None
+        if changed:
             report.written.append(path)
         else:
             report.unchanged += 1
     if remove:
         report.removed = remove_stale(docs_dir, set(pages))
     return report
+
+
+_WRITABLE = "the pages are written into docs/: it must be a folder this user can write to"
 
 
 def remove_stale(docs_dir: Path, pages: set[str]) -> list[Path]:
@@ -520,7 +537,7 @@ def units(project: Project, loaded: Loaded) -> list[Unit]:
     guide = project.root / GUIDE
     if guide.exists():
         # The contributors' guide has one source, CONTRIBUTING.md; the site shows a copy.
-        text = guide.read_text("utf-8")
+        text = read_contributed(guide, GUIDE)
         out.append(
             Unit(
                 "guide",
@@ -617,6 +634,8 @@ def generate(
         pages = unit.make()
         wanted.update(pages)
         if not write:
+            for rel in pages:  # served from memory: the same check as a page written
+                inside(docs, rel, docs.name)
             rendered.update(pages)
             continue
         unit_report = write_pages(docs, pages, remove=False)

@@ -5,31 +5,48 @@ clone or a cache restored in CI still hits):
 
 - the **load cache**: per resolution folder, the validated model, its commentary slots, and what
   was derived from them (references, lint, stale warnings), keyed by the bytes of every file in
-  the folder, the tag vocabulary and the generator's own code;
+  the folder, the tag vocabulary and the generator's own code and schemas;
 - the **page manifest**: per unit of output (a resolution page, its citation files, the home
   page...), the fingerprint of the inputs it was rendered from and the size and modification
   time of each file it wrote.  A unit whose fingerprint is unchanged and whose files are still
-  as written is neither rendered nor written again.
+  as written is neither rendered nor written again; a file missing from docs/ (a build
+  interrupted, a page deleted) makes its unit render again.
 
-Losing the cache only costs time: every entry is checked against its key, and anything
-unreadable counts as a miss.
+The cache holds **data, not code**: every entry is JSON (:mod:`generator.datacodec`), decoded
+against the type the caller expects, so loading it can only ever produce values the generator
+itself makes.  Each entry starts with a header line: the format and its version, and a MAC of
+the rest keyed by a secret of this machine kept outside the repository
+(:func:`secret_file`), so an entry committed to the repository or copied from elsewhere is never
+trusted, even one that would decode.  A pickle, a damaged or foreign entry is discarded with a
+warning; an entry of another key (older content, another generator version) is a plain miss.
+Losing the cache only costs time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
+import logging
 import os
-import pickle
 import sys
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from generator.datacodec import CodecError, decode, encode
 
 CACHE_DIR = Path(".cache") / "annotated-resolutions"
 _FORMAT = b"annotated-resolutions cache 1"
+HEADER = b"annotated-resolutions cache 2 "
+"""First bytes of every entry: the format and its version; then the MAC (hex) and a newline."""
+MAX_ENTRY = 64 * 1024 * 1024
+"""No entry is read beyond this size."""
+
+log = logging.getLogger("annotated_resolutions.cache")
+T = TypeVar("T")
 
 
 def digest(*parts: bytes | str) -> str:
@@ -45,7 +62,7 @@ def digest(*parts: bytes | str) -> str:
 def tree_digest(folder: Path, pattern: str = "**/*") -> str:
     """A fingerprint of the names and bytes of the files matching ``pattern`` under ``folder``."""
     parts: list[bytes | str] = []
-    for path in sorted(p for p in folder.glob(pattern) if p.is_file()):
+    for path in sorted(p for p in folder.glob(pattern) if p.is_file() and not p.is_symlink()):
         parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     return digest(*parts)
 
@@ -53,7 +70,7 @@ def tree_digest(folder: Path, pattern: str = "**/*") -> str:
 @cache
 def code_version() -> str:
     """A fingerprint of the generator's own code, schema and data tables, and of the Python that
-    pickles the cache: a new version of any invalidates it."""
+    runs it: a new version of any invalidates the cache."""
     package = Path(__file__).resolve().parent
     return digest(
         sys.version,
@@ -67,23 +84,90 @@ def cache_dir(root: Path) -> Path:
     return root / CACHE_DIR
 
 
-def load_entry(path: Path, key: str) -> Any | None:
-    """The value stored at ``path`` under ``key``; ``None`` when absent, stale or unreadable."""
+def secret_file() -> Path:
+    """Where this machine's cache secret is kept: the user's configuration folder, outside any
+    repository (``$XDG_CONFIG_HOME/annotated-resolutions/cache.key``, else ``~/.config/...``)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "annotated-resolutions" / "cache.key"
+
+
+@cache
+def _secret() -> bytes | None:
+    """This machine's cache secret, made on first use; ``None`` (no cache) if it cannot be kept."""
+    path = secret_file()
+    with contextlib.suppress(OSError, ValueError):
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(os.urandom(32).hex())
+        key = bytes.fromhex(path.read_text("ascii").strip())
+        if len(key) >= 16:
+            return key
+    return None
+
+
+def _mac(secret: bytes, body: bytes) -> str:
+    return hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+_warned: set[str] = set()
+
+
+def _discard(path: Path, why: str) -> None:
+    """Warn (once per kind of damage and run) that an entry was not used, and remove it."""
+    if why not in _warned:
+        _warned.add(why)
+        log.warning("cache: %s: %s; discarded (the cache is only data, rebuilt as needed)", path, why)
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def load_entry(path: Path, key: str, tp: type[T] | Any) -> T | None:
+    """The value of type ``tp`` stored at ``path`` under ``key``; ``None`` when absent, of
+    another key, damaged or foreign (the last two with a warning)."""
+    secret = _secret()
+    if secret is None:
+        return None
     try:
         with path.open("rb") as fh:
-            stored_key, value = pickle.load(fh)
-    except Exception:  # a damaged cache entry is a miss, whatever the damage
+            data = fh.read(MAX_ENTRY + 1)
+    except OSError:
         return None
-    return value if stored_key == key else None
+    if data[:1] == b"\x80" or path.suffix == ".pickle":
+        _discard(path, "a pickle, never loaded")
+        return None
+    head, _, body = data.partition(b"\n")
+    if len(data) > MAX_ENTRY or not head.startswith(HEADER):
+        _discard(path, "not an entry of this cache format")
+        return None
+    if not hmac.compare_digest(head[len(HEADER) :], _mac(secret, body).encode("ascii")):
+        _discard(path, "made elsewhere or altered (its MAC does not match this machine's key)")
+        return None
+    try:
+        stored = json.loads(body)
+        if not isinstance(stored, dict) or stored.get("key") != key or stored.get("code") != code_version():
+            return None  # another version of the content or of the generator: a plain miss
+        value: T = decode(stored["value"], tp)
+    except (ValueError, CodecError, KeyError):
+        _discard(path, "damaged")
+        return None
+    return value
 
 
 def store_entry(path: Path, key: str, value: Any) -> None:
     """Store ``value`` under ``key`` atomically; a cache that cannot be written is only slower."""
+    secret = _secret()
+    if secret is None:
+        return
+    body = json.dumps(
+        {"key": key, "code": code_version(), "value": encode(value)}, ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         with tmp.open("wb") as fh:
-            pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(HEADER + _mac(secret, body).encode("ascii") + b"\n" + body)
         tmp.replace(path)
 
 
@@ -125,12 +209,8 @@ class Manifest:
     @classmethod
     def read(cls, root: Path, docs_dir: Path) -> Manifest:
         path = cache_dir(root) / f"pages-{digest(str(docs_dir))[:12]}.json"
-        units: dict[str, tuple[str, dict[str, FileStamp]]] = {}
-        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, LookupError):
-            data = json.loads(path.read_text("utf-8"))
-            for name, (key, files) in data["units"].items():
-                units[str(name)] = (str(key), {str(rel): (int(s[0]), int(s[1]), str(s[2])) for rel, s in files.items()})
-        return cls(path, units)
+        units = load_entry(path, "pages", dict[str, tuple[str, dict[str, FileStamp]]])
+        return cls(path, units or {})
 
     def current(self, name: str, key: str, docs_dir: Path) -> Iterable[str] | None:
         """The files of unit ``name`` if it was made from ``key`` and they are still as written."""
@@ -155,10 +235,5 @@ class Manifest:
     def save(self) -> None:
         if self.units == self._saved:
             return
-        data = {"units": {name: [key, files] for name, (key, files) in sorted(self.units.items())}}
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-            tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-            tmp.replace(self.path)
+        store_entry(self.path, "pages", dict(sorted(self.units.items())))
         self._saved = dict(self.units)

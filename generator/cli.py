@@ -25,6 +25,7 @@ from generator.model import Resolution, slug_of
 from generator.project import project_from_config
 from generator.reimport import save_import
 from generator.search import index_site
+from generator.symbols import resolution_symbol_problem
 from generator.votes.importer import import_votes
 
 
@@ -39,6 +40,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     One text or PDF; the Akoma Ntoso files of one resolution (its language versions); or
     archives and folders of them, every resolution they hold."""
     paths = [Path(f) for f in args.files]
+    _check_symbol(args.symbol, "--symbol")
     if any(p.is_dir() or is_archive(p) for p in paths):
         return _import_corpus(args, paths)
     if args.format == "akn" or all(_looks_like_xml(p) for p in paths):
@@ -199,8 +201,15 @@ def _line(p: Problem) -> str:
     return f"{p.path}:{p.line}: {p.message}" if p.line else f"{p.path}: {p.message}"
 
 
+def _check_symbol(symbol: str | None, where: str) -> None:
+    """A symbol given on the command line, checked before it names a folder or a page."""
+    if symbol is not None and (problem := resolution_symbol_problem(symbol)):
+        raise GeneratorError([Problem(where, 0, problem)])
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write one resolution as Akoma Ntoso XML (one language) or JSON."""
+    _check_symbol(args.symbol, "SYMBOL")
     project = project_from_config(Path(args.config))
     data_file = project.resolutions_dir / slug_of(args.symbol) / store.DATA_FILE
     if not data_file.exists():
@@ -419,5 +428,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
     except GeneratorError as exc:
         _print_problems(exc.problems)
+        return 2
+    except OSError as exc:  # a folder missing or not writable, a disk full: said, not a traceback
+        where = exc.filename or "(file system)"
+        print(f"{where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return code

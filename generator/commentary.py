@@ -36,12 +36,13 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.errors import Problem
+from generator import yamlsafe
+from generator.errors import DataError, Problem
 from generator.model import DEFAULT_LANGUAGE, Paragraph, Resolution
+from generator.paths import read_contributed
 from generator.plaintext import text_problem
 
 COMMENTARY_DIR = "commentary"
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TAGS_FILE = "tags.yaml"
 FIELDS = ("authors", "updated", "tags", "sources", "text_hash")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -136,13 +137,12 @@ def load_tags(resolutions_dir: Path, lint: list[Problem] | None = None) -> tuple
     if not path.exists():
         return {}, []
     shown = f"{resolutions_dir.name}/{TAGS_FILE}"
-    text = path.read_text("utf-8")
     try:
-        data = yaml.safe_load(text) or {}
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return {}, [Problem(shown, mark.line + 1 if mark else 0, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        text = read_contributed(path, shown)
+        data = yamlsafe.load(text, shown) or {}
+        node = yamlsafe.compose(text, shown)
+    except DataError as exc:
+        return {}, list(exc.problems)
     tags: dict[str, Tag] = {}
     problems = []
     if not isinstance(data, dict):
@@ -179,25 +179,26 @@ def read_slot(
 ) -> tuple[Slot, list[Problem]]:
     """Read one commentary file; return it and its front matter problems."""
     problems: list[Problem] = []
-    text = raw = path.read_text("utf-8")
+    text = raw = read_contributed(path, shown)
     meta: dict[str, Any] = {}
     body_line = 1
     front = ""
     if m := _FRONT_MATTER.match(text):
         front = m.group(1) or ""
         try:
-            loaded = yaml.load(front, Loader=_FAST_LOADER) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = (mark.line + 2) if mark else 1
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
-                    hint="see the front matter example in CONTRIBUTING.md",
+            loaded = yamlsafe.load(front, shown) or {}
+        except DataError as exc:
+            for bad in exc.problems:
+                problems.append(
+                    Problem(
+                        shown,
+                        bad.line + 1 if bad.line else 1,
+                        f"front matter is {bad.message}"
+                        if bad.message.startswith("not valid")
+                        else f"front matter: {bad.message}",
+                        hint="see the front matter example in CONTRIBUTING.md",
+                    )
                 )
-            )
             loaded = {}
         if isinstance(loaded, dict):
             meta = loaded
@@ -381,7 +382,7 @@ def load_slots(
     known = resolution.paragraph_ids()
     for path in sorted(folder.iterdir()):
         shown = path.relative_to(shown_root).as_posix() if path.is_relative_to(shown_root) else str(path)
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
             continue
         if path.suffix != ".md":
             errors.append(
@@ -407,7 +408,11 @@ def load_slots(
                 )
             )
             continue
-        slot, problems = read_slot(path, pid, shown, tags)
+        try:
+            slot, problems = read_slot(path, pid, shown, tags)
+        except DataError as exc:  # unreadable (too large, not UTF-8, a link): the build fails
+            errors.extend(exc.problems)
+            continue
         slots[pid] = slot
         lint.extend(problems)
     return slots, errors, lint

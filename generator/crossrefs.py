@@ -105,7 +105,7 @@ class CrossRefs:
 
 @dataclass(frozen=True, slots=True)
 class Citing:
-    """What checking a commentary slot's references needs of it (small, quick to unpickle)."""
+    """What checking a commentary slot's references needs of it (small, quick to decode)."""
 
     shown: str
     """The slot's file, as messages name it."""

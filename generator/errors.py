@@ -26,10 +26,6 @@ class Problem:
     hint: str = ""
     """What would be right."""
 
-    def __reduce__(self) -> tuple[type[Problem], tuple[str, int, str, str, str]]:
-        # Unpickled by the constructor (the load cache keeps problems): quicker than __setstate__.
-        return (Problem, (self.path, self.line, self.message, self.snippet, self.hint))
-
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         out = f"{where}: {self.message}"

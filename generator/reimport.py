@@ -152,9 +152,10 @@ def save_import(
 
     Source copies of an earlier import that the new one no longer has (``source.txt`` after an
     import from the XML) are removed."""
-    commentary = project.resolutions_dir / res.slug / COMMENTARY_DIR
+    folder = store.resolution_dir(project.resolutions_dir, res)  # its symbol checked, before any path
+    commentary = folder / COMMENTARY_DIR
     wanted, problems = parse_renames(renames)
-    data_file = project.resolutions_dir / res.slug / store.DATA_FILE
+    data_file = folder / store.DATA_FILE
     previous = None
     if data_file.exists():
         # The structured file as it stands tells where each commentary's paragraph was; if a

@@ -22,6 +22,7 @@ import fastjsonschema
 import jsonschema
 import yaml
 
+from generator import yamlsafe
 from generator.errors import DataError, Problem
 from generator.model import (
     SCHEMA_VERSION,
@@ -49,7 +50,9 @@ from generator.model import (
     Table,
     Unplaced,
 )
-from generator.plaintext import data_problems
+from generator.paths import inside, read_contributed
+from generator.plaintext import data_problems, walk_strings
+from generator.symbols import resolution_symbol_problem
 from generator.validate import validate_resolution
 
 DATA_FILE = "resolution.yaml"
@@ -553,6 +556,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_DATE_FIELDS = frozenset(("date", "imported", "published"))
+
+
+def _impossible_dates(data: Any) -> list[tuple[tuple[Any, ...], str, str]]:
+    """(path, value, why) of every date field of the form YYYY-MM-DD that is no date (2018-02-30)."""
+    out = []
+    for where, value in walk_strings(data):
+        if where and where[-1] in _DATE_FIELDS and value:
+            try:
+                date.fromisoformat(value)
+            except ValueError as exc:
+                out.append((where, value, str(exc)))
+    return out
+
+
 def load_resolution(
     path: Path, shown: str | None = None, schema_valid: set[str] | None = None, lint: list[Problem] | None = None
 ) -> Resolution:
@@ -567,21 +585,24 @@ def load_resolution(
     slowest step); a text that passes is added to it.
     """
     name = shown or str(path)
-    text = path.read_text("utf-8")
+    text = read_contributed(path, name)
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    try:
-        data = _plain(yaml.load(text, Loader=_FAST_LOADER))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        raise DataError([Problem(name, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]) from None
+    data = _plain(yamlsafe.load(text, name))
     if not isinstance(data, dict):
         raise DataError([Problem(name, 1, "expected a structured resolution (a YAML mapping)")])
     known = schema_valid is not None and fingerprint in schema_valid
     errors = [] if known else schema_errors(data)
-    if errors:
-        lines, _ = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+    # The symbol becomes the page's path: checked against the UN grammar whatever the schema says.
+    bad_symbol = resolution_symbol_problem(data["symbol"]) if "symbol" in data else ""
+    bad_dates = [] if errors else _impossible_dates(data)
+    if errors or bad_symbol or bad_dates:
+        lines, _ = _line_map(yamlsafe.compose(text, name))
         problems = []
+        if bad_symbol:
+            problems.append(Problem(name, lines.get(("symbol",), 1), f"symbol: {bad_symbol}"))
+        for where, value, why in bad_dates:
+            field = "/".join(map(str, where))
+            problems.append(Problem(name, lines.get(where, 1), f"{field}: impossible date {value!r} ({why})"))
         for err in errors:
             path_ = tuple(err.absolute_path)
             where = path_
@@ -598,7 +619,7 @@ def load_resolution(
         def line_of(where: tuple[Any, ...]) -> int:
             # The map of lines is built only when there is a problem to report.
             if not line_map:
-                line_map.append(_line_map(yaml.compose(text, Loader=yaml.SafeLoader))[0])
+                line_map.append(_line_map(yamlsafe.compose(text, name))[0])
             lines = line_map[0]
             while where not in lines and where:
                 where = where[:-1]
@@ -607,12 +628,9 @@ def load_resolution(
         lint.extend(data_problems(data, name, line_of))
     res = from_data(data)
     if validate_resolution(res, name):
-        _, by_id = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+        _, by_id = _line_map(yamlsafe.compose(text, name))
         raise DataError(validate_resolution(res, name, lambda key: by_id.get(key, 0)))
     return res
-
-
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -670,7 +688,10 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 
 
 def resolution_dir(root: Path, res: Resolution) -> Path:
-    return root / res.slug
+    """The folder of ``res`` under ``root`` (``resolutions/``), once its symbol is known good."""
+    if problem := resolution_symbol_problem(res.symbol):
+        raise DataError([Problem(res.source.file if res.sources else "(import)", 0, f"symbol: {problem}")])
+    return inside(root, res.slug, root.name)
 
 
 def save(root: Path, res: Resolution, source_bytes: bytes | Mapping[str, bytes]) -> Path:
@@ -680,7 +701,7 @@ def save(root: Path, res: Resolution, source_bytes: bytes | Mapping[str, bytes])
     folder = resolution_dir(root, res)
     files = source_bytes if isinstance(source_bytes, Mapping) else {res.source.file: source_bytes}
     for name, data in files.items():
-        write_if_changed(folder / name, data)
+        write_if_changed(inside(folder, name, f"{root.name}/{folder.name}"), data)
     write_if_changed(folder / DATA_FILE, dump_yaml(res))
     return folder
 

@@ -267,4 +267,4 @@ def test_workflows_run_the_tests_and_publish() -> None:
     uses = [s.get("uses", "") for job in publish["jobs"].values() for s in job["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
-    assert publish["permissions"]["pages"] == "write"
+    assert publish["jobs"]["deploy"]["permissions"]["pages"] == "write"  # the deploy job alone (test_workflows.py)

@@ -16,6 +16,7 @@ from pathlib import Path
 from generator import store
 from generator.errors import DataError, GeneratorError, Problem
 from generator.model import Resolution
+from generator.paths import inside
 from generator.project import Project
 from generator.votes.merge import merge, problems_of, text_record
 from generator.votes.model import Adoption
@@ -95,7 +96,7 @@ def import_votes(
             report.lines.append(f"{res.symbol}: nothing written ({reason})")
             continue
         adoption, problems = merge(res.symbol, [*records, *([text] if text else [])], table, reading.sessions)
-        target = project.resolutions_dir / res.slug / ADOPTION_FILE
+        target = inside(project.resolutions_dir, f"{res.slug}/{ADOPTION_FILE}", project.resolutions_dir.name)
         shown = project.rel(target)
         report.warnings += [Problem(shown, 0, f"{res.symbol}: {p}") for p in problems]
         if target.exists():

@@ -50,9 +50,9 @@ def load_adoptions(
             continue
         name = shown(path)
         key = digest(salt, path.read_bytes())
-        entry = cache_dir(root) / "adoption" / f"{slug_of(symbol)}.pickle"
-        cached = load_entry(entry, key)
-        if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Adoption):
+        entry = cache_dir(root) / "adoption" / f"{slug_of(symbol)}.json"
+        cached = load_entry(entry, key, tuple[Adoption, list[Problem]])
+        if cached is not None:
             adoption, found = cached
         else:
             try:

@@ -18,7 +18,9 @@ from typing import Any
 import jsonschema
 import yaml
 
+from generator import yamlsafe
 from generator.errors import DataError, Problem
+from generator.paths import read_contributed
 from generator.votes.model import (
     ADOPTION_SCHEMA_VERSION,
     SOURCE_ORDER,
@@ -34,17 +36,15 @@ from generator.votes.states import StateTable, state_table
 
 ADOPTION_FILE = "adoption.yaml"
 
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
-def load_yaml(text: str) -> Any:
-    """Parse YAML data safely: the one place this package reads YAML (plain data, no tags)."""
-    return yaml.load(text, Loader=_SAFE_LOADER)
+def load_yaml(text: str, shown: str = "adoption.yaml") -> Any:
+    """Parse YAML data safely and bounded (:mod:`generator.yamlsafe`)."""
+    return yamlsafe.load(text, shown)
 
 
 def compose_yaml(text: str) -> yaml.Node | None:
     """The node tree of ``text`` (for line numbers in messages)."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    return yamlsafe.compose(text, ADOPTION_FILE)
 
 
 @cache
@@ -256,7 +256,7 @@ def line_map(text: str) -> dict[tuple[Any, ...], int]:
 
     try:
         node = compose_yaml(text)
-    except yaml.YAMLError:
+    except DataError:
         return lines
     if node is not None:
         walk(node, ())
@@ -342,14 +342,8 @@ def load_adoption(path: Path, shown: str | None = None, table: StateTable | None
     """Read and validate an ``adoption.yaml``; raise :class:`DataError` with every problem."""
     name = shown or str(path)
     table = table or state_table()
-    text = path.read_text("utf-8")
-    try:
-        data = _plain(load_yaml(text))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(
-            [Problem(name, mark.line + 1 if mark else 0, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
-        ) from None
+    text = read_contributed(path, name)
+    data = _plain(load_yaml(text, name))
     if not isinstance(data, dict):
         raise DataError([Problem(name, 1, "expected the adoption data of a resolution (a YAML mapping)")])
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
@@ -372,7 +366,10 @@ def load_adoption(path: Path, shown: str | None = None, table: StateTable | None
 
 def field_line(path: Path) -> Callable[[str], int]:
     """For messages about a figure (``meeting``, ``vote.yes``): its line in the file."""
-    lines = line_map(path.read_text("utf-8")) if path.exists() else {}
+    try:
+        lines = line_map(read_contributed(path, str(path)))
+    except DataError:
+        lines = {}
 
     def line(field: str) -> int:
         parts = tuple(p.replace("-", "_") for p in field.split(".") if p)
