@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -408,3 +408,57 @@ def test_generated_decision(paragraphs: list[tuple[str, list[str]]], numbered: b
         [str(n) for n in range(1, len(texts) + 1)] if body != texts else [""] * len(texts)
     )
     assert r.unplaced == () and result.warnings == ()
+
+
+OTHER_HEADS = {
+    "S/RES/2718(2023)": ["The full text of resolution 2718 (2023) reads as follows:", "The Security Council,"],
+    "E/RES/2023/5": [
+        "United Nations",
+        "E/RES/2023/5",
+        "Economic and Social Council",
+        "Distr.: General",
+        "9 June 2023",
+        "2023 session",
+        "Agenda item 12 (e)",
+        "Resolution adopted by the Economic and Social Council on 7 June 2023",
+        "2023/5. Testing the importer",
+        "The Economic and Social Council,",
+    ],
+    "A/HRC/RES/54/1": [
+        "United Nations",
+        "A/HRC/RES/54/1",
+        "General Assembly",
+        "Distr.: General",
+        "16 October 2023",
+        "Human Rights Council",
+        "Fifty-fourth session",
+        "Agenda item 3",
+        "Promotion and protection of all human rights, civil,",
+        "political, economic, social and cultural rights,",
+        "including the right to development",
+        "Resolution adopted by the Human Rights Council",
+        "on 11 October 2023",
+        "54/1. Testing the importer",
+        "The Human Rights Council,",
+    ],
+}
+
+
+@SETTINGS
+@given(resolutions(), st.sampled_from(sorted(OTHER_HEADS)))
+def test_generated_resolution_of_other_bodies(doc: tuple[list[Para], list[Para]], symbol: str) -> None:
+    """The same paragraphs under the heads of other bodies and forms: each symbol derived, the
+    body structured as under a General Assembly head."""
+    pre, ops = doc
+    head = OTHER_HEADS[symbol]
+    text = as_text(pre, ops).replace("\n\n".join(HEAD), "\n\n".join(head), 1)
+    result = import_source(source(text, "text"))
+    r = result.resolution
+    assert r.symbol == symbol
+    check(replace(r, symbol="A/RES/99/1"), pre, ops)
+    warned = [w.message for w in result.warnings]
+    assert warned == (
+        ["an introduction to the resolution, not part of its text: kept as an unplaced block"]
+        if symbol.startswith("S/")
+        else []
+    )
