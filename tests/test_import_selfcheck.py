@@ -13,11 +13,13 @@ import yaml
 
 from generator import store
 from generator.akn import import_akn
+from generator.build import build
 from generator.cite import cite_resolution
 from generator.cli import main
 from generator.importer import import_file
 from generator.importer.selfcheck import compare, outline
 from generator.model import Localised, Resolution
+from generator.project import project_from_config
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -102,3 +104,17 @@ def test_the_draft_through_the_command_line(tmp_path: Path) -> None:
     assert (data["symbol"], data["kind"]) == ("A/C.1/80/L.20", "draft")
     assert store.schema_errors(data) == []
     assert store.load_resolution(folder / "resolution.yaml").kind == "draft"
+
+
+def test_the_draft_and_a_decision_get_their_pages(core_copy: Path) -> None:
+    """Imported into the site, a draft and a decision have pages at their symbols, named as
+    what they are, and a draft's title is printed without a number."""
+    for path in (FIXTURES / "pdf" / "A_C.1_80_L.20.pdf", FIXTURES / "forms" / "decision.txt"):
+        assert main(["--config", str(core_copy), "import", str(path)]) == 0
+    project = project_from_config(core_copy)
+    build(project)
+    draft = (project.docs_dir / "A/C.1/80/L.20/index.md").read_text("utf-8")
+    assert "General Assembly draft resolution A/C.1/80/L.20" in draft
+    assert '<p class="ar-title"><strong>Open-ended working group' in draft
+    decision = (project.docs_dir / "A/DEC/73/546/index.md").read_text("utf-8")
+    assert "General Assembly decision 73/546" in decision
