@@ -64,12 +64,19 @@ def _chain(res: Resolution, paragraph_id: str) -> list[Paragraph]:
     return find(res.top_paragraphs(), [])
 
 
+def _kind_cited(res: Resolution) -> str:
+    """``Res. 73/266``, ``Dec. 73/546``; ``Draft Res.`` for a draft, which has no number of its own."""
+    if res.kind == "draft":
+        return "Draft Res."
+    return f"{'Dec.' if res.kind == 'decision' else 'Res.'} {_number(res)}"
+
+
 def cite_resolution(res: Resolution) -> Citations:
     short, blue, _ = _BODIES.get(res.body, (res.body, res.body, res.body))
     when = res.adoption_date
     return Citations(
-        oscola=f"{short} Res {_number(res)} ({_long(when)}) UN Doc {res.symbol}",
-        bluebook=f"{blue} Res. {_number(res)}, U.N. Doc. {res.symbol} ({_bluebook_date(when)})",
+        oscola=f"{short} {_kind_cited(res).replace('.', '')} ({_long(when)}) UN Doc {res.symbol}",
+        bluebook=f"{blue} {_kind_cited(res)}, U.N. Doc. {res.symbol} ({_bluebook_date(when)})",
         plain=res.symbol,
     )
 
@@ -93,7 +100,7 @@ def cite_paragraph(res: Resolution, paragraph_id: str) -> Citations:
     when = res.adoption_date
     return Citations(
         oscola=f"{whole.oscola}, {pin_o}{subs}",
-        bluebook=f"{blue} Res. {_number(res)}, {pin_b}{subs}, U.N. Doc. {res.symbol} ({_bluebook_date(when)})",
+        bluebook=f"{blue} {_kind_cited(res)}, {pin_b}{subs}, U.N. Doc. {res.symbol} ({_bluebook_date(when)})",
         plain=f"{res.symbol}, {pin_p}{plain_subs}",
     )
 
@@ -130,7 +137,7 @@ def bibtex(res: Resolution, url: str) -> str:
     fields = [
         ("author", "{" + author + "}"),
         ("title", _bib_escape(res.title.pick(res.language) or res.symbol)),
-        ("howpublished", _bib_escape(f"{res.body} resolution {res.number}, UN Doc {res.symbol}")),
+        ("howpublished", _bib_escape(f"{res.body} {res.kind_name} {res.number or res.symbol}, UN Doc {res.symbol}")),
         ("number", _bib_escape(res.symbol)),
     ]
     if when:

@@ -27,6 +27,9 @@ ParagraphKind = Literal["preambular", "operative", "subparagraph", "heading", "t
 under a paragraph of the resolution (a schedule after "as follows:", a note under a table)."""
 
 PartKind = Literal["annex", "embedded"]
+ResolutionKind = Literal["resolution", "decision", "draft"]
+"""What a text is: an adopted resolution, an adopted decision (``A/DEC/73/546``: no enacting
+formula, often no numbered paragraphs), or a draft (``A/C.1/80/L.20``) with its own symbol."""
 
 NOTE_MARKER = re.compile(r"\[\^([0-9]+)\]")
 
@@ -514,6 +517,7 @@ class Resolution:
     """Akoma Ntoso only: the FRBR work URI (``/akn/un/statement/deliberation/unga/2019-12-12/74-28/``)."""
     subjects: tuple[Subject, ...] = ()
     procedure: Procedure | None = None
+    kind: ResolutionKind = "resolution"
     descriptive_title: Localised = EMPTY
     """A title a maintainer gives a text that prints none (Security Council resolutions): the
     page's title and what listings show, never shown as part of the official text."""
@@ -590,6 +594,11 @@ class Resolution:
         if self.adoption and self.adoption.date:
             return self.adoption.date
         return self.closing.date if self.closing else None
+
+    @property
+    def kind_name(self) -> str:
+        """What readers call the text: ``resolution``, ``decision``, ``draft resolution``."""
+        return "draft resolution" if self.kind == "draft" else self.kind
 
     @property
     def slug(self) -> str:

@@ -778,7 +778,7 @@ def resolution_meta(res: Resolution, project: Project, lang: str = "") -> dict[s
     lang = lang or res.language
     when = res.adoption_date
     title = shown_title(res.display_title(lang))
-    description = f"{res.body} resolution {res.number or res.symbol}"
+    description = f"{res.body} {res.kind_name} {res.symbol if res.kind == 'draft' else res.number or res.symbol}"
     description += f" of {long_date(when)}" if when else ""
     description += f": {title}" if title else ""
     description += ". Official text with a permanent link to every paragraph, footnotes and expert commentary."

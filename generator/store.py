@@ -203,6 +203,8 @@ def to_data(res: Resolution) -> dict[str, Any]:
         "title": _loc(res.title),
         "title_line": res.title_line,
     }
+    if res.kind != "resolution":
+        out["kind"] = res.kind
     if res.descriptive_title:
         out["descriptive_title"] = _loc(res.descriptive_title)
     if res.work:
@@ -471,6 +473,7 @@ def from_data(d: dict[str, Any]) -> Resolution:
         title=_localised(d["title"]),
         title_line=d.get("title_line", 0),
         descriptive_title=_localised(d.get("descriptive_title")),
+        kind=d.get("kind", "resolution"),
         masthead=masthead,
         adoption=Adoption(_localised(a["text"]), _date(a.get("date")), _localised(a.get("meeting")), a.get("line", 0))
         if a

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -301,3 +301,164 @@ def test_generated_resolution_as_a_text_layer(doc: tuple[list[Para], list[Para]]
     result = import_source(source(as_text_layer(pre, ops), "pdf-text"))
     check(result.resolution, pre, ops)
     assert result.warnings == ()
+
+
+# -- 3. the same resolutions in the other forms people have -----------------------------------------
+
+
+def _paragraph_lines(pre: list[Para], ops: list[Para], marker: str) -> list[str]:
+    lines = [f"{p.phrase} {p.text(marker)}" for p in pre]
+    for n, p in enumerate(ops, 1):
+        lines.append(f"{n}. {p.phrase} {p.text(marker)}")
+        for label, words, under in p.children:
+            lines.append(f"({label}) {' '.join(words)};")
+            lines += [f"({r}) {' '.join(w)};" for r, w in under]
+    return lines
+
+
+def as_press_release(pre: list[Para], ops: list[Para]) -> str:
+    """Every paragraph from the enacting formula on opens with a quotation mark; the last one
+    closes it; no closing formula (a press release does not print it)."""
+    body = ["The General Assembly,", *_paragraph_lines(pre, ops, "[^{n}]")]
+    quoted = [f"“{line}" for line in body]
+    quoted[-1] += "”"
+    notes = [f"[^{n}]: A/99/{n}." for n in note_numbers(pre, ops)]
+    return "\n\n".join([*HEAD[:-1], *quoted, *notes]) + "\n"
+
+
+def as_word_export(pre: list[Para], ops: list[Para]) -> str:
+    """Word's plain text: a tab after labels, list items ``a)`` without the opening parenthesis,
+    footnote markers as bare digits, the footnotes numbered at the end, bare CR line breaks."""
+    lines = [*HEAD]
+    lines += [f"{p.phrase} {p.text('{n}')}" for p in pre]
+    for n, p in enumerate(ops, 1):
+        lines.append(f"{n}.\t{p.phrase} {p.text('{n}')}")
+        for label, words, under in p.children:
+            lines.append(f"{label})\t{' '.join(words)};")
+            lines += [f"{r})\t{' '.join(w)};" for r, w in under]
+    lines += ["10th plenary meeting", "20 December 2019"]
+    lines += [f"{n}\tA/99/{n}." for n in note_numbers(pre, ops)]
+    return "\r".join(lines) + "\r"
+
+
+def as_late_numbers(pre: list[Para], ops: list[Para]) -> str:
+    """Paragraph numbers printed after the paragraph's first line (a layout read in the wrong
+    order): ``Decides the access`` / ``1.`` / ``budget ...``."""
+    lines = list(HEAD)
+    lines += [f"{p.phrase} {p.text('[^{n}]')}" for p in pre]
+    for n, p in enumerate(ops, 1):
+        text = p.text("[^{n}]")
+        first, rest = text.split(" ", 2)[:2], text.split(" ", 2)[2:]
+        if not p.notes and rest:
+            lines.append(f"{p.phrase} {' '.join(first)}\n{n}.\n{rest[0]}")
+        else:
+            lines.append(f"{n}. {p.phrase} {text}")
+        for label, words, under in p.children:
+            lines.append(f"({label}) {' '.join(words)};")
+            lines += [f"({r}) {' '.join(w)};" for r, w in under]
+    lines += ["10th plenary meeting", "20 December 2019"]
+    lines += [f"[^{n}]: A/99/{n}." for n in note_numbers(pre, ops)]
+    return "\n\n".join(lines) + "\n"
+
+
+EXPECTED_WARNINGS = re.compile(
+    r"paragraphs quoted as in a press release|list item '.*' read as subparagraph"
+    r"|numbered lines after the closing formula read as footnotes|printed after the paragraph's first line"
+)
+
+
+@SETTINGS
+@given(resolutions())
+def test_generated_resolution_in_other_forms(doc: tuple[list[Para], list[Para]]) -> None:
+    pre, ops = doc
+    for write in (as_press_release, as_word_export, as_late_numbers):
+        result = import_source(source(write(pre, ops), "text"))
+        check(result.resolution, pre, ops)
+        assert result.resolution.unplaced == ()
+        assert all(EXPECTED_WARNINGS.search(w.message) for w in result.warnings), write.__name__
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["The General Assembly decided", "The Assembly took note"]),
+            st.lists(st.sampled_from(WORDS), min_size=1, max_size=20),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.booleans(),
+)
+def test_generated_decision(paragraphs: list[tuple[str, list[str]]], numbered: bool) -> None:
+    """A decision: a number and title, paragraphs without an enacting formula, numbered or not."""
+    texts = [f"{lead} {' '.join(words)}." for lead, words in paragraphs]
+    body = [f"{n}. {t}" for n, t in enumerate(texts, 1)] if numbered and len(texts) > 1 else texts
+    text = "\n\n".join(["99/501. Testing decisions", *body, "10th plenary meeting", "20 December 2019"]) + "\n"
+    result = import_source(source(text, "text"))
+    r = result.resolution
+    assert (r.symbol, r.kind, r.body, r.title.pick("en")) == (
+        "A/DEC/99/501",
+        "decision",
+        "General Assembly",
+        "Testing decisions",
+    )
+    assert [(p.phrase.pick("en") + " " + p.text.pick("en")).strip() for p in r.operative] == texts
+    assert [p.label for p in r.operative] == (
+        [str(n) for n in range(1, len(texts) + 1)] if body != texts else [""] * len(texts)
+    )
+    assert r.unplaced == () and result.warnings == ()
+
+
+OTHER_HEADS = {
+    "S/RES/2718(2023)": ["The full text of resolution 2718 (2023) reads as follows:", "The Security Council,"],
+    "E/RES/2023/5": [
+        "United Nations",
+        "E/RES/2023/5",
+        "Economic and Social Council",
+        "Distr.: General",
+        "9 June 2023",
+        "2023 session",
+        "Agenda item 12 (e)",
+        "Resolution adopted by the Economic and Social Council on 7 June 2023",
+        "2023/5. Testing the importer",
+        "The Economic and Social Council,",
+    ],
+    "A/HRC/RES/54/1": [
+        "United Nations",
+        "A/HRC/RES/54/1",
+        "General Assembly",
+        "Distr.: General",
+        "16 October 2023",
+        "Human Rights Council",
+        "Fifty-fourth session",
+        "Agenda item 3",
+        "Promotion and protection of all human rights, civil,",
+        "political, economic, social and cultural rights,",
+        "including the right to development",
+        "Resolution adopted by the Human Rights Council",
+        "on 11 October 2023",
+        "54/1. Testing the importer",
+        "The Human Rights Council,",
+    ],
+}
+
+
+@SETTINGS
+@given(resolutions(), st.sampled_from(sorted(OTHER_HEADS)))
+def test_generated_resolution_of_other_bodies(doc: tuple[list[Para], list[Para]], symbol: str) -> None:
+    """The same paragraphs under the heads of other bodies and forms: each symbol derived, the
+    body structured as under a General Assembly head."""
+    pre, ops = doc
+    head = OTHER_HEADS[symbol]
+    text = as_text(pre, ops).replace("\n\n".join(HEAD), "\n\n".join(head), 1)
+    result = import_source(source(text, "text"))
+    r = result.resolution
+    assert r.symbol == symbol
+    check(replace(r, symbol="A/RES/99/1"), pre, ops)
+    warned = [w.message for w in result.warnings]
+    assert warned == (
+        ["an introduction to the resolution, not part of its text: kept as an unplaced block"]
+        if symbol.startswith("S/")
+        else []
+    )

@@ -311,6 +311,29 @@ def test_generated_resolution_as_a_pdf(doc: tuple[list[Para], list[Para]]) -> No
     assert warnings == []
 
 
+def test_a_numeral_opening_a_page_stays_under_its_letter() -> None:
+    """Found by the property test above: "(i)" at the top of page 2, set at the column's edge
+    under "(e)" whose last line ends page 1. With no line above there is no gap to measure, so
+    the wording decides: a label after a finished sentence ("justice;") starts a paragraph."""
+    two = ["access", "access"]
+    pre = [Para("Recalling", list(two), ",") for _ in range(3)]
+    children = [
+        ("a", two, []),
+        ("b", two, [("i", two)]),
+        ("c", two, [("i", two), ("ii", two)]),
+        ("d", ["access"] * 11, [("i", two), ("ii", two), ("iii", two)]),
+        ("e", ["access"] * 9 + ["justice"], [("i", two)]),
+    ]
+    ops = [Para("Decides", list(two), ":", children=children)]
+    data = typeset(pre, ops)
+    pages = read_pdf(data, "made.pdf")
+    assert len(pages) == 2 and any(line.text == "(i) access access;" for line in pages[1])
+    r, warnings = load(data)
+    check(r, pre, ops)
+    assert [c.label for c in r.operative[0].children[4].children] == ["i"]
+    assert warnings == []
+
+
 def test_a_slanted_roman_reads_as_italic() -> None:
     """Some PDF writers make italics by slanting the roman font: the reader sees the slant."""
     page = [

@@ -9,7 +9,7 @@ import yaml
 
 from generator.paths import path_problem
 from generator.render import page_path
-from generator.symbols import is_document_symbol, is_resolution_symbol, resolution_symbol_problem
+from generator.symbols import is_document_symbol, is_draft_symbol, is_resolution_symbol, resolution_symbol_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,9 +76,27 @@ def test_other_documents_are_document_symbols_only(symbol: str) -> None:
     assert is_document_symbol(symbol) and not is_resolution_symbol(symbol)
 
 
+DRAFTS = ["A/C.1/80/L.20", "A/C.1/74/L.49/Rev.1", "A/78/L.5", "A/ES-11/L.2", "A/HRC/54/L.12", "E/2023/L.12"]
+
+
+@pytest.mark.parametrize("symbol", DRAFTS)
+def test_drafts_may_have_a_page(symbol: str) -> None:
+    """A draft (kind ``draft``) is published under its own symbol: accepted, a safe path."""
+    assert is_draft_symbol(symbol) and is_document_symbol(symbol) and not is_resolution_symbol(symbol)
+    assert resolution_symbol_problem(symbol) == ""
+    assert path_problem(page_path(symbol)) == ""
+
+
+@pytest.mark.parametrize(
+    "symbol", ["A/ES-11/L.2/Add.1", "A/C.1/80/L.20/../x", "A/C.9/80/L.20", "A/80/L.20 ", "A/C.1/80/L.020"]
+)
+def test_what_is_not_a_draft(symbol: str) -> None:
+    assert not is_draft_symbol(symbol)
+
+
 @pytest.mark.parametrize("symbol", REFUSED)
 def test_anything_else_is_refused(symbol: str) -> None:
-    assert not is_resolution_symbol(symbol)
+    assert not is_resolution_symbol(symbol) and not is_draft_symbol(symbol)
     assert resolution_symbol_problem(symbol)
     if symbol not in ("A/RES/073/266", "A/RES/73/266/index.md"):  # shaped like other documents' symbols
         assert not is_document_symbol(symbol)

@@ -1,7 +1,9 @@
-"""Import an official text into a structured resolution: read -> normalise -> parse -> validate.
+"""Import an official text into a structured resolution: read -> normalise -> prepare -> parse -> validate.
 
 ``read`` tells the form (:mod:`.read`); each form has its normaliser, and all of them hand the
-same blocks and footnotes to :mod:`.parse`:
+same blocks and footnotes to the shared clean-up stages of :mod:`.prepare` (a press release's
+quotation marks, Word's list labels and end notes, paragraph numbers printed late), then to
+:mod:`.parse`, whose line forms are all in :mod:`.lexicon`:
 
 ========== =================================================== ===========================
 form        what it is                                           normaliser
@@ -20,6 +22,7 @@ from pathlib import Path
 from generator.errors import Problem, UnstructurableTextError
 from generator.importer.normalise import Normalised, normalise_text
 from generator.importer.parse import parse
+from generator.importer.prepare import prepare
 from generator.importer.read import FORMATS, Format, SourceFile, read_source
 from generator.model import Resolution, Source
 from generator.validate import validate_resolution
@@ -49,7 +52,7 @@ def normalise_source(source: SourceFile) -> Normalised:
 
 def import_source(source: SourceFile, symbol: str | None = None, source_name: str = "source.txt") -> ImportResult:
     shown = str(source.path)
-    normalised = normalise_source(source)
+    normalised = prepare(normalise_source(source))
     meta = Source(source_name, source.format, source.sha256)
     result, problems = parse(normalised, shown, meta, symbol)
     if result is None:

@@ -1,9 +1,20 @@
 """Parse normalised blocks into a :class:`~generator.model.Resolution`.
 
-The parser walks the blocks once, in the order of the official document:
+The parser walks the blocks once, in the order of the official document.  The grammar (each
+line form in :mod:`.lexicon`; one method per production, returning nodes or keeping what does
+not fit as an unplaced block)::
 
-masthead -> number and title -> enacting formula -> preambular paragraphs -> operative
-paragraphs (with (a)/(i) subparagraphs and embedded texts) -> closing formula -> annexes.
+    text       = head? (formula preamble operative | decision-body) closing? annex*
+    head       = (masthead-line | adoption | committee | number-and-title)*      parse_head
+    formula    = "The General Assembly,"                                        parse_formula
+    preamble   = paragraph*                                                     parse_preamble
+    operative  = (numbered | subparagraph | embedded-text)*                     parse_operative
+    decision-body = (numbered | paragraph)*   (a decision without a formula)   parse_decision_body
+    closing    = "42nd plenary meeting" date? | date                            parse_closing
+    annex      = "Annex II" title? paragraph*                                   parse_annexes
+
+Which alternative applies (resolution, decision or draft; the body) is decided on evidence
+(:func:`.lexicon.kind_evidence`, :func:`.lexicon.body_evidence`).
 
 - The masthead and the lines around the title may come one line per block (a PDF): an adoption
   line cut before its date, a title over several lines, a bracketed committee line over two are
@@ -31,6 +42,32 @@ from datetime import date, datetime
 
 from generator import ids
 from generator.errors import Problem
+from generator.importer import lexicon
+from generator.importer.lexicon import (
+    RE_ADOPTED_CUT,
+    RE_ADOPTED_GA,
+    RE_ADOPTED_SC,
+    RE_AGENDA,
+    RE_ANNEX,
+    RE_BODY,
+    RE_CLOSING,
+    RE_COMMITTEE,
+    RE_COMMITTEE_NAME,
+    RE_DATE,
+    RE_DISTR,
+    RE_DRAFT_LINE,
+    RE_FORMULA,
+    RE_ON_DATE,
+    RE_OPERATIVE,
+    RE_ORIGINAL,
+    RE_READS_AS_FOLLOWS,
+    RE_SC_TITLE,
+    RE_SECTION,
+    RE_SESSION,
+    RE_SUBPARA,
+    RE_SYMBOL,
+    RE_TITLE,
+)
 from generator.importer.normalise import Block, Normalised
 from generator.importer.phrases import split_opening
 from generator.model import (
@@ -48,6 +85,7 @@ from generator.model import (
     Part,
     PartKind,
     Resolution,
+    ResolutionKind,
     Session,
     Source,
     Unplaced,
@@ -55,9 +93,7 @@ from generator.model import (
 )
 from generator.references import find_references
 
-_DATE = r"[0-9]{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{4}"
-_BODIES = {"General Assembly": "A", "Security Council": "S", "Economic and Social Council": "E"}
-_BODY_OF_PREFIX = {v: k for k, v in _BODIES.items()}
+_BODIES = lexicon.BODIES
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -68,36 +104,12 @@ _ORDINAL_WORDS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}  # fmt: skip
 
-RE_BODY = re.compile(rf"^(?P<body>{'|'.join(_BODIES)})$")
-RE_SYMBOL = re.compile(r"^(?P<symbol>[AES]/RES/\S+(?: \([0-9]{4}\))?)$")
-RE_DISTR = re.compile(rf"^Distr\.: (?P<kind>[A-Z][a-z]+)(?: (?P<date>{_DATE}))?$")
-RE_DATE = re.compile(rf"^(?P<date>{_DATE})$")
-RE_SESSION = re.compile(r"^(?P<words>(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?) (?:emergency special |special )?session)$")
-RE_AGENDA = re.compile(r"^Agenda items? (?P<item>.+)$")
-RE_ADOPTED_GA = re.compile(rf"^Resolution adopted by the (?P<body>[A-Z][A-Za-z ]+?) on (?P<date>{_DATE})$")
-RE_ADOPTED_SC = re.compile(
-    rf"^Adopted (?:unanimously )?by the (?P<body>Security Council) at its (?P<meeting>[0-9]+(?:st|nd|rd|th) meeting),? on (?P<date>{_DATE})$"
-)
-RE_ADOPTED_CUT = re.compile(r"^(?:Resolution adopted by the [A-Z][A-Za-z ]+|Adopted .+ meeting,?) on$")
-RE_COMMITTEE = re.compile(r"^\[(?P<text>.+)\]$")
-RE_TITLE = re.compile(r"^(?P<number>(?:ES-[0-9]+|S-[0-9]+|[0-9]{1,3})/[0-9]{1,4})\.\s+(?P<title>.+)$")
-RE_SC_TITLE = re.compile(r"^Resolution (?P<number>[0-9]{1,5} \([0-9]{4}\))$")
-RE_FORMULA = re.compile(r"^The (?P<body>(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+),?$")
-RE_OPERATIVE = re.compile(r"^(?P<label>[0-9]{1,3})\.\s+(?P<text>.*)$")
-RE_SUBPARA = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)\s+(?P<text>.*)$")
-RE_CLOSING = re.compile(rf"^(?P<meeting>[0-9]+(?:st|nd|rd|th) (?:plenary )?meeting)(?:,? (?P<date>{_DATE}))?$")
-RE_ANNEX = re.compile(r"^(?P<word>Annex|ANNEX|Appendix|APPENDIX)(?: (?P<label>[IVXLC]{1,6}|[0-9]{1,2}|[A-Z]))?$")
-RE_SECTION = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z])\.\s+(?P<text>.+)$")
-
 _ONES = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
 _TENS_ROMAN = ["", "x", "xx", "xxx", "xl", "l"]
 ROMAN = [_TENS_ROMAN[n // 10] + _ONES[n % 10] for n in range(1, 60)]
 """``i`` ... ``lix``: the roman labels of subparagraphs."""
 
-_HEAD_LINES = (
-    RE_BODY, RE_SYMBOL, RE_DISTR, RE_DATE, RE_SESSION, RE_AGENDA, RE_ADOPTED_GA, RE_ADOPTED_SC,
-    RE_ADOPTED_CUT, RE_COMMITTEE, RE_TITLE, RE_SC_TITLE,
-)  # fmt: skip
+_HEAD_LINES = lexicon.HEAD_LINES
 _LEADING_ADVERBS = {"also", "further", "again", "once", "strongly", "firmly", "urgently", "deeply"}
 
 
@@ -166,6 +178,17 @@ def _heading_like(text: str) -> bool:
     )
 
 
+def _title_piece(text: str) -> bool:
+    """A line of a title printed over several lines: no closing punctuation, not too long (it
+    may start in lower case: "in the context of international security")."""
+    words = len(text.split())
+    if not text or re.search(r"[;:.]$|\]$", text) or words > 25:
+        return False
+    # A comma may end a line of a title ("... in the Teaching," / "Study, Dissemination ..."),
+    # but a long line ending in a comma is a paragraph.
+    return not text.endswith(",") or words <= 12
+
+
 @dataclass
 class _Node:
     """A paragraph under construction."""
@@ -207,6 +230,7 @@ class _Head:
     title: str = ""
     title_line: int = 0
     body: str = ""
+    kind: ResolutionKind = "resolution"
 
 
 class _Parser:
@@ -273,19 +297,37 @@ class _Parser:
             line = head.adoption.text.pick(LANGUAGE)
             m = RE_ADOPTED_GA.match(line) or RE_ADOPTED_SC.match(line)
             body = m.group("body") if m else ""
-        preamble = self.parse_preamble()
-        operative = self.parse_operative()
+        if not body and (head.number or formula or head.title_line):
+            evidence = lexicon.body_evidence((b.text for b in self.blocks[self.pos : self.pos + 5]), head.number)
+            body = lexicon.decide(evidence, "")
+        kind = self.decide_kind(head, body, bool(formula))
+        if kind == "decision" and not formula:
+            preamble, operative = [], self.parse_decision_body()
+        else:
+            preamble = self.parse_preamble()
+            operative = self.parse_operative()
         closing = self.parse_closing()
         if closing:
             self.after = "closing"
         annexes = self.parse_annexes()
-        symbol, number, body = self.derive_symbol(head.masthead, body, head.number)
-        if not operative:
+        recognised = bool(formula or head.title_line or head.number or head.adoption or head.masthead or closing)
+        if not operative and not recognised:
             self.error(
                 self.blocks[0] if self.blocks else None,
                 "no operative paragraphs found: this does not look like a resolution",
                 "a resolution has an enacting formula ('The General Assembly,') and numbered "
-                "operative paragraphs ('1. Decides ...')",
+                "operative paragraphs ('1. Decides ...'); a decision has a number and title ('73/546. Title')",
+            )
+            return None
+        symbol, number, body = self.derive_symbol(head.masthead, body, head.number, kind)
+        if not operative and kind != "decision":
+            self.warnings.append(
+                Problem(
+                    self.path,
+                    self.blocks[0].line,
+                    f"no operative paragraphs found in this {kind}",
+                    hint="check the structured resolution against the official text",
+                )
             )
         if self.problems:
             return None
@@ -323,6 +365,7 @@ class _Parser:
             sources=(self.source,),
             annexes=parts,
             unplaced=unplaced,
+            kind=kind,
         )
         resolution = replace(resolution, footnotes=self.footnotes(resolution))
         if self.problems:
@@ -330,22 +373,41 @@ class _Parser:
         return ParseResult(resolution, self.warnings)
 
     def parse_head(self) -> _Head:
+        """``head = masthead-line* adoption? committee? (number title-line*)?``, in any order.
+
+        Reads: the blocks before the enacting formula (or the first paragraph of a text without
+        one).  The 2023 layout prints the agenda item's title under "Agenda item 94" and the
+        adoption line over two lines; a draft prints its sponsors ("Singapore: draft
+        resolution") and then its title without a number.
+        """
         head = _Head()
-        organization = ""
+        organization = issuer = ""
         body_line = symbol_line = 0
         session: Session | None = None
         agenda: AgendaItem | None = None
+        agenda_title: list[str] = []
         distribution: Distribution | None = None
-        in_title = False
+        in_title = in_agenda = False
         while (block := self.peek()) is not None:
             text = block.text
             if RE_FORMULA.match(text) or RE_OPERATIVE.match(text):
                 break
-            if not head.title_line and not in_title and self.looks_like_paragraph(block):
+            if not head.title_line and not in_title and not in_agenda and self.looks_like_paragraph(block):
                 break
+            if (in_title or in_agenda) and block.italic_lead:
+                break  # the italic opening phrase of the first paragraph ends the title
+            if (
+                (head.title_line or head.number)
+                and not _title_piece(text)
+                and not (in_title and text[:1].islower())
+                and not self.head_line(text)
+                and not text.startswith("[")
+            ):
+                break  # the body of a text without an enacting formula (a decision)
             self.pos += 1
-            if RE_ADOPTED_CUT.match(text) and (nxt := self.peek()) and RE_DATE.match(nxt.text):
-                text = f"{text} {nxt.text}"
+            if RE_ADOPTED_CUT.match(text) and (nxt := self.peek()) and (m := RE_ON_DATE.match(nxt.text)):
+                # "Resolution adopted by the General Assembly" / "on 22 December 2023"
+                text = f"{text} {nxt.text}" if m.group("on") or text.endswith(" on") else f"{text} on {nxt.text}"
                 self.pos += 1
             if text.startswith("[") and "]" not in text:
                 while (nxt := self.peek()) is not None and not RE_FORMULA.match(nxt.text):
@@ -354,9 +416,18 @@ class _Parser:
                     if "]" in nxt.text:
                         break
             matched = True
+            if in_title and head.body and RE_BODY.match(text):
+                # "... convened under the auspices of the" / "General Assembly": the masthead
+                # has named the body already; the line ends the title.
+                head.title = f"{head.title} {text}"
+                continue
             if text == "United Nations":
                 organization = text
             elif m := RE_BODY.match(text):
+                if head.body and not issuer:
+                    # "General Assembly" then "Human Rights Council": the organ whose document
+                    # series it is, then the body that adopted the text.
+                    issuer = head.body
                 head.body, body_line = m.group("body"), block.line
             elif m := RE_SYMBOL.match(text):
                 self.masthead_symbol, symbol_line = m.group("symbol").replace(" (", "("), block.line
@@ -366,12 +437,29 @@ class _Parser:
                     when = nxt.text
                     self.pos += 1
                 distribution = Distribution(m.group("kind"), parse_date(when) if when else None, block.line)
+            elif RE_ORIGINAL.match(text):
+                pass  # "Original: English": the language the text was drafted in, not of the text
             elif m := RE_SESSION.match(text):
                 session = Session(session_number(m.group("ord")), _en(m.group("words")), block.line)
             elif m := RE_AGENDA.match(text):
                 agenda = AgendaItem(m.group("item"), block.line)
+                in_agenda = True
+                continue
+            elif RE_COMMITTEE_NAME.match(text):
+                head.committee = Committee(_en(text), text, (), block.line)
+            elif m := RE_DRAFT_LINE.match(text):
+                # "Singapore: draft resolution": whose draft this is, in the adoption line's place;
+                # the title follows, without a number.
+                head.kind = "draft"
+                head.adoption = Adoption(_en(text), None, _en(""), block.line)
+                head.title_line = 0
+                in_title = True
+                in_agenda = False
+                continue
             elif (m := RE_ADOPTED_GA.match(text)) or (m := RE_ADOPTED_SC.match(text)):
                 meeting = m.groupdict().get("meeting") or ""
+                if m.groupdict().get("kind") == "Decision":
+                    head.kind = "decision"
                 head.adoption = Adoption(_en(text), parse_date(m.group("date")), _en(meeting), block.line)
             elif m := RE_COMMITTEE.match(text):
                 inner = m.group("text")
@@ -385,22 +473,43 @@ class _Parser:
                 head.committee = Committee(_en(inner), named, refs, block.line)
             elif m := RE_TITLE.match(text):
                 head.number, head.title, head.title_line = m.group("number"), m.group("title"), block.line
+                if text.startswith("Decision "):
+                    head.kind = "decision"
                 in_title = True
+                in_agenda = False
                 continue
             elif m := RE_SC_TITLE.match(text):
                 head.number, head.title_line = m.group("number"), block.line
+            elif m := RE_READS_AS_FOLLOWS.match(text):
+                # "Resolution 1234 (2010) reads as follows:": the number, in words that are not
+                # the resolution's own; kept, unplaced.
+                head.number, head.title_line = m.group("number"), block.line
+                self.keep(block, "an introduction to the resolution, not part of its text")
             else:
                 matched = False
             if matched:
-                in_title = False
-            elif in_title:
-                # The title continues on the next line ("... Conference on the" / "Exploration ...").
-                head.title = f"{head.title} {text}"
+                in_title = in_agenda = False
+            elif in_title and (_title_piece(text) or text[:1].islower()):
+                # The title continues on the next line ("... Conference on the" / "Exploration ...");
+                # a line in lower case continues it even after a comma ("..., and advancing").
+                head.title = f"{head.title} {text}".strip()
+                head.title_line = head.title_line or block.line
+            elif in_agenda and _title_piece(text):
+                agenda_title.append(text)  # the agenda item's title, under "Agenda item 94"
             else:
+                in_title = in_agenda = False
                 self.keep(block, "a line before the enacting formula that is not part of a masthead")
+        if agenda is not None and agenda_title:
+            agenda = replace(agenda, title=_en(" ".join(agenda_title)))
         if organization or head.body or symbol_line or session or agenda or distribution:
-            head.masthead = Masthead(_en(organization), body_line, symbol_line, session, agenda, distribution)
+            head.masthead = Masthead(
+                _en(organization), body_line, symbol_line, session, agenda, distribution, _en(issuer)
+            )
         return head
+
+    @staticmethod
+    def head_line(text: str) -> bool:
+        return text == "United Nations" or any(r.match(text) for r in _HEAD_LINES)
 
     def looks_like_paragraph(self, block: Block) -> bool:
         """A block that opens the preamble of a text without an enacting formula."""
@@ -417,7 +526,16 @@ class _Parser:
         return "", 0, ""
 
     def at_end_of_body(self, block: Block) -> bool:
-        return bool(RE_CLOSING.match(block.text) or RE_ANNEX.match(block.text))
+        return bool(RE_CLOSING.match(block.text) or RE_ANNEX.match(block.text) or self.lone_date(block))
+
+    def lone_date(self, block: Block) -> bool:
+        """A date alone at the end of the body (or before an annex): a closing formula whose
+        meeting is not printed."""
+        if not RE_DATE.match(block.text):
+            return False
+        i = self.blocks.index(block, self.pos)
+        following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return following is None or bool(RE_ANNEX.match(following.text))
 
     def parse_preamble(self) -> list[_Node]:
         nodes: list[_Node] = []
@@ -588,6 +706,9 @@ class _Parser:
 
     def parse_closing(self) -> Closing | None:
         block = self.peek()
+        if block and self.lone_date(block):
+            self.pos += 1
+            return Closing(_en(""), parse_date(block.text), block.line)
         if not block or not (m := RE_CLOSING.match(block.text)):
             return None
         self.pos += 1
@@ -678,11 +799,39 @@ class _Parser:
             out.append(Footnote(note.number, _en(note.text), note.line, tuple(cited.get(note.number, ()))))
         return tuple(sorted(out, key=lambda f: int(f.number)))
 
-    def derive_symbol(self, masthead: Masthead | None, body: str, number: str) -> tuple[str, str, str]:
+    def decide_kind(self, head: _Head, body: str, has_formula: bool) -> ResolutionKind:
+        """Resolution, decision or draft, by the strongest evidence (see :func:`lexicon.kind_evidence`)."""
+        symbol = self.symbol_override or self.masthead_symbol
+        evidence = lexicon.kind_evidence(symbol, head.kind, body, head.number, has_formula)
+        verdict = lexicon.decide(evidence, "resolution")
+        return "decision" if verdict == "decision" else "draft" if verdict == "draft" else "resolution"
+
+    def parse_decision_body(self) -> list[_Node]:
+        """``decision-body = (numbered | subparagraph | paragraph)*``: a decision without an
+        enacting formula; each paragraph an operative paragraph, numbered or by its position."""
+        nodes: list[_Node] = []
+        while (block := self.peek()) is not None and not self.at_end_of_body(block):
+            self.pos += 1
+            if m := RE_OPERATIVE.match(block.text):
+                phrase, rest = self.opening(block, m.group("text"), guess=False)
+                nodes.append(_Node("operative", m.group("label"), phrase, rest, block.line))
+            elif (sub := RE_SUBPARA.match(block.text)) and nodes:
+                self.add_sub(nodes[-1], block, sub.group("label"), sub.group("text"))
+                continue
+            elif block.text[:1].islower() and nodes:
+                self.continue_last(nodes[-1], block)
+                continue
+            else:
+                phrase, rest = self.opening(block, block.text, guess=False)
+                nodes.append(_Node("operative", "", phrase, rest, block.line))
+            self.after = nodes[-1]
+        return nodes
+
+    def derive_symbol(
+        self, masthead: Masthead | None, body: str, number: str, kind: ResolutionKind = "resolution"
+    ) -> tuple[str, str, str]:
         """(symbol, number, body): from the text, or from ``--symbol`` for what it does not print."""
-        derived = ""
-        if number and body in _BODIES:
-            derived = f"{_BODIES[body]}/RES/{number.replace(' (', '(')}"
+        derived = lexicon.resolution_symbol(body, number, kind) if kind != "draft" else ""
         if self.masthead_symbol and derived and self.masthead_symbol != derived:
             self.warnings.append(
                 Problem(
@@ -696,11 +845,9 @@ class _Parser:
             self.warnings.append(
                 Problem(self.path, 0, f"--symbol {self.symbol_override} differs from {derived}, printed in the text")
             )
-        if m := re.match(r"^([AES])/RES/(.+)$", symbol):
-            if not body:
-                body = _BODY_OF_PREFIX[m.group(1)]
-            if not number:
-                number = re.sub(r"\(([0-9]{4})\)$", r" (\1)", m.group(2))
+        if symbol:
+            body = body or lexicon.body_of_symbol(symbol)
+            number = number or lexicon.number_of_symbol(symbol)
         if not symbol:
             self.problems.append(
                 Problem(

@@ -266,6 +266,12 @@ def read_pdf(data: bytes, shown: str) -> list[list[Line]]:
                 # ("73/6.  Title ...") starts; anything else is a continuation.
                 hangs = indent < -0.5 * body_size and bool(_NUMBERED.match(rendered.text))
                 starts = indent > 0.5 * body_size or wide or hangs
+                if not starts and above is None and LABEL.match(rendered.text):
+                    # First line of a page, set at the column's edge and opening with a label:
+                    # with no line above there is no gap to measure, and subparagraphs such as
+                    # "(i)" are not indented; the wording decides (a label after a finished
+                    # sentence starts a paragraph).
+                    starts = None
             box_start = bool(starts) or not lines or not body_type
             if (
                 rendered.bold
@@ -286,6 +292,7 @@ def read_pdf(data: bytes, shown: str) -> list[list[Line]]:
                     starts=starts,
                     lead=_lead(rendered),
                     heading=rendered.bold,
+                    small=rendered.size < body_size - 0.5,
                 )
             )
             if body_type:

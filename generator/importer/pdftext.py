@@ -77,6 +77,8 @@ class Line:
     heading: bool = False
     """A line set apart as a heading (bold in a PDF)."""
     note: bool = False
+    small: bool = False
+    """Set smaller than the body's type (PDF only): a running header, a footnote, furniture."""
     """A line in the smaller footnote type (PDF only)."""
 
 
@@ -112,6 +114,8 @@ def _title_text(pages: list[list[Line]]) -> str:
             break
         if out or re.match(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+\.\s", line.text) or line.text.startswith("Resolution "):
             out.append(line.text)
+        elif re.search(r"draft (?:resolution|decision)$", line.text):
+            out.append("")  # a draft's title follows its sponsors' line
     return " ".join(out)
 
 
@@ -127,18 +131,27 @@ def is_furniture(line: Line, page_count: int, top: bool, headers: set[str], titl
         if SYMBOL_HEADER.match(text):
             return True
         # A short title: repeated at the top of pages, or a piece of the title; never a line that
-        # reads like the body (a label, closing punctuation).
-        looks_like_body = bool(LABEL.match(text) or TERMINAL.search(text))
-        if not looks_like_body and (text in headers or (len(text.split()) >= 3 and title and text in title)):
+        # reads like the body (a label; closing punctuation, unless the PDF's type says the line
+        # is not in the body's size: a header row may end with the title's comma).
+        if line.starts is not None:
+            return False  # set in the body's type (a PDF): not a running header
+        looks_like_body = bool(LABEL.match(text) or (TERMINAL.search(text) and not line.small))
+        # A piece of the title: three words at least, or any piece when set in small type.
+        piece = bool(title) and (len(text.split()) >= 3 or line.small) and f" {text} " in f" {title} "
+        if not looks_like_body and (text in headers or piece):
             return True
     return False
+
+
+_HEADER_LINES = 5
+"""At most this many lines open a page as its running header."""
 
 
 def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     """The pages without their furniture (see :func:`is_furniture`)."""
     top_lines: Counter[str] = Counter()
     for page in pages[1:]:
-        for text in {line.text for line in page[:2]}:
+        for text in {line.text for line in page[:_HEADER_LINES]}:
             top_lines[text] += 1
     headers = {text for text, n in top_lines.items() if n >= 2}
     title = _title_text(pages)
@@ -146,11 +159,17 @@ def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     for page in pages:
         kept: list[Line] = []
         box_start = True
+        top = True
         for i, line in enumerate(page):
             box_start = box_start or line.box_start
-            if is_furniture(line, len(pages), i < 2, headers, title):
+            # The running header is the run of lines that opens a page (the symbol and the
+            # short title, over up to four lines in the 2023 layout); the first line of the
+            # body ends the run.
+            top = top and i < _HEADER_LINES
+            if is_furniture(line, len(pages), top, headers, title):
                 box_start = True
                 continue
+            top = False
             kept.append(replace(line, box_start=box_start))
             box_start = False
         out.append(kept)

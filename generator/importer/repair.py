@@ -59,9 +59,16 @@ def hyphenated_vocabulary(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
+_SUSPENDING = frozenset({"and", "or", "nor", "to"})
+"""Words after which a hyphen ending a line is a suspended hyphen, not a word broken in two."""
+
+
 def resolve_line_hyphens(text: str, words: Counter[str], hyphenated: Counter[str]) -> str:
     def decide(m: re.Match[str]) -> str:
         left, right = m.group(1), m.group(2)
+        if right in _SUSPENDING:
+            # A suspended hyphen: "age- and gender-responsive", "pre- or post-conflict".
+            return f"{left}- {right}"
         joined = (left + right).lower()
         if words[joined] > 0 and hyphenated[f"{left}-{right}".lower()] == 0:
             return left + right
