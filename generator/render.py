@@ -66,6 +66,7 @@ from generator.naming import named_paragraphs, named_paragraphs_of, paragraph_na
 from generator.numbering import printed_label, subparagraph_system
 from generator.project import Project, new_file_value
 from generator.references import find_references, undocs_url
+from generator.symbols import is_draft_symbol
 from generator.validate import marked_texts
 from generator.votes.model import Adoption as VoteAdoption
 from generator.votes.render import render_vote
@@ -938,6 +939,7 @@ def series_of(resolutions: Sequence[Listed], recalls: Mapping[str, frozenset[str
     members = [
         Member(r.symbol, r.adoption_date, session(r), r.title, r.agenda_title, recalls.get(r.symbol, frozenset()))
         for r in resolutions
+        if not is_draft_symbol(r.symbol)  # a draft is compared with its resolution, in no series
     ]
     _, found = detect(members)
     views = [SeriesView(s.name, tuple(by_symbol[m] for m in s.members)) for s in found]

@@ -63,7 +63,14 @@ def test_the_sites_series_are_the_ict_lines_and_the_cuba_line(records: dict[str,
     # through it (rule 3), not past it.
     assert short(history.links.predecessors["A/RES/76/19"]) == ["75/240", "75/32"]
     assert short(history.links.predecessors["A/RES/77/36"]) == ["76/19"]
-    assert [(c.earlier, c.kind) for c in history.comparisons["A/RES/80/16"]] == [("A/RES/79/237", "series")]
+    # The draft on the site (A/C.1/80/L.20, kind draft) is in no series: it is compared with the
+    # text adopted on it, named by A/RES/80/16's procedure.draft.
+    assert "A/C.1/80/L.20" in history.drafts
+    assert [(c.earlier, c.kind) for c in history.comparisons["A/RES/80/16"]] == [
+        ("A/RES/79/237", "series"),
+        ("A/C.1/80/L.20", "draft"),
+    ]
+    assert "A/C.1/80/L.20" not in history.provenance
 
 
 def test_records_take_title_agenda_item_and_recalled_resolutions_from_the_data(records: dict[str, Record]) -> None:
@@ -163,6 +170,7 @@ SITE_FOLDERS = (
     "A-RES-80-4",
     "A-RES-79-237",
     "A-RES-80-16",
+    "A-C-1-80-L-20",
 )
 
 
@@ -267,14 +275,14 @@ def test_resolution_pages_carry_each_paragraphs_provenance(site: Path) -> None:
 
 
 def test_the_adopted_text_is_compared_with_its_draft(records: dict[str, Record]) -> None:
-    """A draft on the site (the symbol grammar does not admit drafts yet, so a fixture: A/RES/80/16's
-    record under the draft's symbol, with its last paragraph as the draft had it)."""
+    """A fixture: A/RES/80/16's record under the draft's symbol, with its last paragraph changed,
+    in place of the draft as imported."""
     adopted = records["A/RES/80/16"]
     units = dict(adopted.units)
     *rest, (pid, name, wording) = units["en"]
     units["en"] = (*rest, (pid, name, wording.replace("eighty-first session", "next session")))
     draft = replace(adopted, symbol="A/C.1/80/L.20", adopted=None, draft="", recalls=(), units=units)
-    site = {**records, draft.symbol: draft}
+    site = {**records, draft.symbol: draft}  # in place of the draft as imported
     history = site_history({s: r.head() for s, r in site.items()}, site.__getitem__)
     assert history.drafts == frozenset({"A/C.1/80/L.20"})  # from A/RES/80/16's procedure.draft
     comparisons = history.comparisons["A/RES/80/16"]
@@ -301,6 +309,18 @@ def test_the_adopted_text_is_compared_with_its_draft(records: dict[str, Record])
     assert 'href="../">From A/RES/79/237</a>' in english
     french = pages["A/RES/80/16/changes/A-C-1-80-L-20/fr/index.md"]
     assert summary_of(french)["unchanged"] == 7
+
+
+def test_the_real_draft_and_its_resolution(site: Path) -> None:
+    html = (site / "A/RES/80/16/index.html").read_text("utf-8")
+    assert '<a href="changes/A-C-1-80-L-20/">draft A/C.1/80/L.20</a>' in html
+    draft = (site / "A/RES/80/16/changes/A-C-1-80-L-20/index.html").read_text("utf-8")
+    # The draft was adopted as it stood: the same seven paragraphs (the PDF's spaces where the
+    # adopted text has no-break spaces are no difference).
+    assert summary_of(draft) == {"unchanged": 7, "changed": 0, "new": 0, "dropped": 0, "moved": 0}
+    assert "<ins>" not in draft and "footnote markers differ" not in draft
+    series = (site / "A/RES/80/16/changes/index.html").read_text("utf-8")
+    assert 'href="A-C-1-80-L-20/">Draft A/C.1/80/L.20</a>' in series
 
 
 def test_changes_pages_escape_what_the_data_says(tmp_path: Path) -> None:
