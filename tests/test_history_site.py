@@ -30,15 +30,15 @@ ROOT = Path(__file__).resolve().parent.parent
 RESOLUTIONS = ROOT / "resolutions"
 
 
-DRAFT = Path(__file__).resolve().parent / "fixtures" / "history" / "A-C-1-80-L-20"
-"""The First Committee draft of A/RES/80/16 as `python -m generator import A_C.1_80_L.20.pdf --symbol
-A/C.1/80/L.20` gives it (kind draft; its PDF left out): the site's checks do not admit drafts yet."""
+DRAFT = RESOLUTIONS / "A-C-1-80-L-20"
+"""The First Committee draft of A/RES/80/16 as `python -m generator import A_C.1_80_L.20.pdf` gives
+it (kind draft), on the site beside the resolution adopted on it."""
 
 
 def real_records() -> dict[str, Record]:
     """The records of the site's resolutions and of the draft."""
     out = {}
-    for data in [*sorted(RESOLUTIONS.glob("*/resolution.yaml")), DRAFT / "resolution.yaml"]:
+    for data in sorted(RESOLUTIONS.glob("*/resolution.yaml")):
         res = load_resolution(data)
         out[res.symbol] = record_of(res)
     return out

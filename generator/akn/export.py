@@ -312,7 +312,9 @@ class _Writer:
             self.unplaced_after(body, "", "container")
             root.append(components)
         else:
-            doc = _el(root, "statement", name="resolution")
+            # The kind of text (resolution, decision, draft) as the statement's name: read back by
+            # the import.
+            doc = _el(root, "statement", name=res.kind)
             self.meta(doc, res.symbol)
             self.cover(doc)
             self.preface(doc, f"{res.number}.", self.t(res.title))

@@ -71,6 +71,7 @@ from generator.model import (
     Part,
     Procedure,
     Resolution,
+    ResolutionKind,
     Session,
     Source,
     Spans,
@@ -441,6 +442,7 @@ class Parser:
             if d.get("name") == "publication":
                 published = _date(d)
         res = Resolution(
+            kind=_kind(doc.get("name") or ""),
             symbol=symbol,
             body=self.body_name(meta),
             number=number,
@@ -1598,6 +1600,12 @@ def _english_distribution(kind: str) -> str:
     if "limit" in lowered:
         return "Limited"
     return kind if kind.isascii() else "General"
+
+
+def _kind(name: str) -> ResolutionKind:
+    """The kind of text a ``<statement name>`` names: the UN's files say ``resolution``; our
+    export writes ``decision`` or ``draft`` for those kinds."""
+    return "decision" if name == "decision" else "draft" if name == "draft" else "resolution"
 
 
 def _date(el: etree._Element | None) -> date | None:
