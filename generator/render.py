@@ -289,7 +289,54 @@ class UnplacedView:
     line: int
 
 
-Item = ParagraphView | PartView | UnplacedView
+@dataclass(frozen=True, slots=True)
+class HeadingView:
+    """A heading printed between paragraphs ("I. General provisions"), before the paragraph it
+    heads."""
+
+    id: str
+    level: int
+    num: str
+    text: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    text: Markup
+    header: bool
+    colspan: int
+    rowspan: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    """A table printed after a paragraph's text, before its subparagraphs."""
+
+    id: str
+    rows: tuple[tuple[CellView, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentView:
+    """The head of one of several resolutions published under one number (A, B ...): its
+    label, title and enacting formula as printed."""
+
+    id: str
+    label: str
+    title: Markup
+    formula: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingView:
+    """The closing formula of a resolution A, B ... of a publication."""
+
+    id: str
+    meeting: str
+    date: date | None
+
+
+Item = ParagraphView | PartView | UnplacedView | HeadingView | TableView | ComponentView | ClosingView
 
 
 def paragraph_views(
@@ -366,23 +413,56 @@ def paragraph_views(
             written_in=slot.language if has_content and slot and slot.language != lang else "",
         )
 
+    def paragraph_items(p: Paragraph, parents: tuple[Paragraph, ...], name: str, own: bool) -> list[Item]:
+        """The headings printed before the paragraph, the paragraph, its tables, then any block
+        the importer kept after it."""
+        items: list[Item] = [
+            HeadingView(h.id, h.level, h.num.get(lang, ""), linker.inline(h.text.pick(lang), notes)) for h in p.headings
+        ]
+        items.append(view(p, parents, name, own))
+        items += (
+            TableView(
+                table.id,
+                tuple(
+                    tuple(
+                        CellView(linker.inline(c.text.get(lang, ""), notes), c.header, c.colspan, c.rowspan)
+                        for c in row
+                    )
+                    for row in table.rows
+                ),
+            )
+            for table in p.tables
+        )
+        items.extend(unplaced.pop(p.id, []))
+        return items
+
     def part_items(part: Part) -> list[Item]:
         items: list[Item] = [
             PartView(part.id, part.kind, part.heading.pick(lang), linker.inline(part.title.pick(lang), notes))
         ]
         for p, parents, name in part_paragraphs(part):
-            items.append(view(p, parents, name, own=False))
-            items.extend(unplaced.pop(p.id, []))
+            items += paragraph_items(p, parents, name, own=False)
         items.extend(unplaced.pop(part.id, []))
         return items
 
+    def top_items(tops: Iterable[Paragraph]) -> list[Item]:
+        items: list[Item] = []
+        for top in tops:
+            for p, parents, name in named_paragraphs_of(top):
+                items += paragraph_items(p, parents, name, own=True)
+            if top.embedded:
+                items += part_items(top.embedded)
+        return items
+
     body: list[Item] = [*unplaced.pop("", []), *unplaced.pop("formula", [])]
-    for top in res.top_paragraphs():  # resolutions A, B ... of a publication one after the other
-        for p, parents, name in named_paragraphs_of(top):
-            body.append(view(p, parents, name, own=True))
-            body.extend(unplaced.pop(p.id, []))
-        if top.embedded:
-            body.extend(part_items(top.embedded))
+    body += top_items((*res.preamble, *res.operative))
+    for c in res.components:  # resolutions A, B ... of a publication one after the other
+        body.append(ComponentView(c.id, c.label, linker.inline(c.title.pick(lang), notes), c.formula.get(lang, "")))
+        body += top_items(c.top_paragraphs())
+        if c.closing:
+            body.append(ClosingView(f"{c.id}-closing", c.closing.meeting.get(lang, ""), c.closing.date))
+        for annex in c.annexes:
+            body += part_items(annex)
     after: list[Item] = list(unplaced.pop("closing", []))
     for annex in res.annexes:
         after.extend(part_items(annex))
@@ -977,20 +1057,26 @@ def render_home(
         body_page=body_page,
     )
     at = Linker(SERIES_PAGE, frozenset(r.symbol for r in ordered))
-    page = env.get_template("browse-series.md.j2").render(
-        marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-        front_matter=front_matter(
-            {
-                "title": "Series of resolutions",
-                "description": "The resolutions on this site that continue one another, year after year.",
-                "edit_url": "",
-            }
-        ),
+    page = _listing(
+        env,
+        "browse-series.md.j2",
+        title="Series of resolutions",
+        description="The resolutions on this site that continue one another, year after year.",
         series=series,
         link=lambda r: at.href(r.symbol),
         browse=at.page_link(BROWSE_PAGE),
     )
     return {"index.md": home, SERIES_PAGE: page}
+
+
+def _listing(env: jinja2.Environment, template: str, title: str, description: str, **context: object) -> str:
+    """A generated listing page (browse, series): its template rendered with the generator's
+    marker and front matter of a title and a description, with no "Edit this page"."""
+    return env.get_template(template).render(
+        marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
+        front_matter=front_matter({"title": title, "description": description, "edit_url": ""}),
+        **context,
+    )
 
 
 def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dict[str, str]:
@@ -1001,15 +1087,11 @@ def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dic
     symbols = frozenset(r.symbol for r in listed)
     index = Linker(BROWSE_PAGE, symbols)
     pages = {
-        BROWSE_PAGE: env.get_template("browse.md.j2").render(
-            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-            front_matter=front_matter(
-                {
-                    "title": "Browse",
-                    "description": "Every resolution on this site, by body and session.",
-                    "edit_url": "",
-                }
-            ),
+        BROWSE_PAGE: _listing(
+            env,
+            "browse.md.j2",
+            title="Browse",
+            description="Every resolution on this site, by body and session.",
             bodies=bodies,
             total=len(listed),
             page_link=index.page_link,
@@ -1021,11 +1103,11 @@ def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dic
     }
     for body, body_shelves in bodies.items():
         at = Linker(body_page(body), symbols)
-        pages[body_page(body)] = env.get_template("browse-body.md.j2").render(
-            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-            front_matter=front_matter(
-                {"title": body, "description": f"Resolutions of the {body} on this site.", "edit_url": ""}
-            ),
+        pages[body_page(body)] = _listing(
+            env,
+            "browse-body.md.j2",
+            title=body,
+            description=f"Resolutions of the {body} on this site.",
             body=body,
             shelves=body_shelves,
             page_link=at.page_link,
@@ -1033,15 +1115,11 @@ def render_browse(env: jinja2.Environment, resolutions: Iterable[Listed]) -> dic
         )
         for shelf, items in body_shelves.items():
             at = Linker(shelf.page, symbols)
-            pages[shelf.page] = env.get_template("browse-shelf.md.j2").render(
-                marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-                front_matter=front_matter(
-                    {
-                        "title": f"{body}, {shelf.label}",
-                        "description": f"Resolutions of the {body}, {shelf.label}, on this site.",
-                        "edit_url": "",
-                    }
-                ),
+            pages[shelf.page] = _listing(
+                env,
+                "browse-shelf.md.j2",
+                title=f"{body}, {shelf.label}",
+                description=f"Resolutions of the {body}, {shelf.label}, on this site.",
                 body=body,
                 shelf=shelf,
                 resolutions=items,
@@ -1076,15 +1154,11 @@ def render_agenda_items(env: jinja2.Environment, resolutions: Iterable[Listed]) 
         for title, found in sorted(items.items(), key=lambda kv: kv[0].casefold())
     ]
     pages = {
-        AGENDA_PAGE: env.get_template("browse-agenda.md.j2").render(
-            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-            front_matter=front_matter(
-                {
-                    "title": "Agenda items",
-                    "description": "The resolutions on this site by the agenda item they were adopted under.",
-                    "edit_url": "",
-                }
-            ),
+        AGENDA_PAGE: _listing(
+            env,
+            "browse-agenda.md.j2",
+            title="Agenda items",
+            description="The resolutions on this site by the agenda item they were adopted under.",
             entries=entries,
             total=len(listed),
             browse=index.page_link(BROWSE_PAGE),
@@ -1093,15 +1167,11 @@ def render_agenda_items(env: jinja2.Environment, resolutions: Iterable[Listed]) 
     for title, found in items.items():
         page = agenda_page(slugs[title])
         at = Linker(page, symbols)
-        pages[page] = env.get_template("browse-list.md.j2").render(
-            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-            front_matter=front_matter(
-                {
-                    "title": title,
-                    "description": f"Resolutions on this site adopted under the agenda item {title}.",
-                    "edit_url": "",
-                }
-            ),
+        pages[page] = _listing(
+            env,
+            "browse-list.md.j2",
+            title=title,
+            description=f"Resolutions on this site adopted under the agenda item {title}.",
             heading=title,
             kind="Agenda item",
             parent=("Agenda items", at.page_link(AGENDA_PAGE)),
@@ -1137,31 +1207,22 @@ def render_subjects(env: jinja2.Environment, resolutions: Iterable[Listed]) -> d
             (subject.label, index.page_link(subject.page), len(found[subject]))
         )
     pages = {
-        SUBJECTS_PAGE: env.get_template("browse-subjects.md.j2").render(
-            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-            front_matter=front_matter(
-                {
-                    "title": "Subjects",
-                    "description": "The resolutions on this site by the subjects their publisher classified them under.",
-                    "edit_url": "",
-                }
-            ),
+        SUBJECTS_PAGE: _listing(
+            env,
+            "browse-subjects.md.j2",
+            title="Subjects",
+            description="The resolutions on this site by the subjects their publisher classified them under.",
             groups=groups,
             browse=index.page_link(BROWSE_PAGE),
         )
     }
     for subject, items in found.items():
         at = Linker(subject.page, symbols)
-        pages[subject.page] = env.get_template("browse-list.md.j2").render(
-            marker=Markup(GENERATED_MARKER),  # noqa: S704 - a constant
-            front_matter=front_matter(
-                {
-                    "title": subject.label,
-                    "description": f"Resolutions on this site classified under {subject.label} "
-                    f"({names[subject.thesaurus]}).",
-                    "edit_url": "",
-                }
-            ),
+        pages[subject.page] = _listing(
+            env,
+            "browse-list.md.j2",
+            title=subject.label,
+            description=f"Resolutions on this site classified under {subject.label} ({names[subject.thesaurus]}).",
             heading=subject.label,
             kind=names[subject.thesaurus],
             parent=("Subjects", at.page_link(SUBJECTS_PAGE)),
