@@ -26,7 +26,9 @@ from datetime import date
 
 BROWSE_PAGE = "browse/index.md"
 
-_GA_SESSION = re.compile(r"^A/RES/(?P<session>[0-9]{1,3})/[0-9]+")
+_GA_SESSION = re.compile(r"^A/(?:RES/|DEC/|C\.[1-6]/)?(?P<session>[0-9]{1,3})/(?:L\.)?[0-9]+")
+"""A General Assembly resolution, decision or draft (``A/C.1/80/L.20``, ``A/80/L.5``) of a
+regular session."""
 _GA_SPECIAL = re.compile(r"^A/RES/(?P<kind>ES|S)-(?P<session>[0-9]{1,3})/[0-9]+")
 _GA_ROMAN = re.compile(r"^A/RES/[0-9]+\s?\((?P<roman>[IVXLCDM]+)\)")
 _YEAR = re.compile(r"\((?P<year>[0-9]{4})\)$")

@@ -30,6 +30,10 @@ from tests.conftest import ROOT
         ("A/RES/2625(XXV)", "General Assembly", "25", "25th session (1970–1971)"),
         ("S/RES/1590(2005)", "Security Council", "2005", "2005"),
         ("E/RES/2019/1", "Economic and Social Council", "2019", "2019"),
+        ("A/C.1/80/L.20", "General Assembly", "80", "80th session (2025–2026)"),
+        ("A/80/L.5", "General Assembly", "80", "80th session (2025–2026)"),
+        ("A/DEC/73/546", "General Assembly", "73", "73rd session (2018–2019)"),
+        ("A/HRC/RES/54/1", "Human Rights Council", "2019", "2019"),
     ],
 )
 def test_shelves_come_from_the_symbol(symbol: str, body: str, slug: str, label: str) -> None:
