@@ -57,6 +57,14 @@ LABELS: dict[str, dict[str, str]] = {
         "ar": "اعتُمد في {date}", "zh": "{date}通过", "en": "adopted {date}",
         "fr": "adoptée le {date}", "ru": "принята {date}", "es": "aprobada el {date}",
     },
+    "draft_note": {
+        "ar": "مشروع قرار: نص تفاوضي، لا نص معتمد.",
+        "zh": "决议草案：谈判文本，并非通过的文本。",
+        "en": "Draft resolution: a text under negotiation, not an adopted text.",
+        "fr": "Projet de résolution : texte en négociation, non un texte adopté.",
+        "ru": "Проект резолюции: текст на стадии переговоров, а не принятый текст.",
+        "es": "Proyecto de resolución: texto en negociación, no un texto aprobado.",
+    },
     "missing_in_language": {
         "ar": "هذه الفقرة غير موجودة في النص العربي؛ انظر النص الإنكليزي.",
         "zh": "中文本中没有这一段；见英文本。",

@@ -116,5 +116,7 @@ def test_the_draft_and_a_decision_get_their_pages(core_copy: Path) -> None:
     draft = (project.docs_dir / "A/C.1/80/L.20/index.md").read_text("utf-8")
     assert "General Assembly draft resolution A/C.1/80/L.20" in draft
     assert '<p class="ar-title"><strong>Open-ended working group' in draft
+    assert "Draft resolution: a text under negotiation, not an adopted text." in draft
     decision = (project.docs_dir / "A/DEC/73/546/index.md").read_text("utf-8")
     assert "General Assembly decision 73/546" in decision
+    assert "ar-draft-note" not in decision
