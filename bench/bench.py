@@ -355,8 +355,10 @@ def site_benchmark(
     ``build_peak_mb`` (MkDocs with the plugin and the search index, its children included),
     ``pages_per_cpu_s`` (pages over the build's CPU time), ``pages_per_cpu_s_first``
     (pages over the first generation and the build), ``generator_share`` (the generator's CPU
-    time on the build after the first, over that build's), ``site_mb``, ``search_index_kb``;
-    with ``profile``, a cProfile of one more build (slowed by the profiler, which weighs most
+    time on the build after the first, over that build's), ``site_mb``, ``search_index_kb``,
+    ``search_query_kb`` and ``search_query_ms`` (a first query, in Chromium), ``zensical_build_s``
+    and ``zensical_ok`` (the same docs/ built by Zensical gives as many pages); with ``profile``,
+    a cProfile of one more build (slowed by the profiler, which weighs most
     on code of many small calls: read it for proportions, not times).
     """
     work = Path(workdir).resolve() if workdir else Path(tempfile.mkdtemp(prefix="ar-bench-site-"))
@@ -385,6 +387,22 @@ def site_benchmark(
     pages = sum(1 for _ in site.rglob("index.html"))
     site_files, site_bytes = site_size(site)
     index_files, index_bytes = site_size(site / "pagefind")
+    # What a reader's browser downloads for a first query of the whole site (Chromium).
+    queries = search_queries(site)
+    # The same docs/ built by Zensical (which runs no plugin; the generator has run above), then
+    # indexed: the build counts as good when it gives as many pages as MkDocs.
+    zensical = Path(PY).with_name("zensical")
+    zensical_run: Run | None = None
+    zensical_ok: bool | None = None
+    if zensical.exists():
+        zsite = project / "site"
+        shutil.rmtree(zsite, ignore_errors=True)
+        zensical_run = measure([str(zensical), "build"], project, timeout)
+        if zensical_run.returncode == 0:
+            measure([PY, "-m", "generator", "search-index", str(zsite)], project, timeout)
+        zpages = sum(1 for _ in zsite.rglob("index.html")) if zsite.exists() else 0
+        zensical_ok = zensical_run.returncode == 0 and zpages == pages
+        log(f"zensical build: {zensical_run.seconds:.1f} s ({zensical_run.cpu_seconds:.1f} s CPU), {zpages} pages")
     result.update(
         {
             "pages": pages,
@@ -407,6 +425,11 @@ def site_benchmark(
             "site_mb": round(site_bytes / 2**20, 1),
             "search_index_kb": round(index_bytes / 1024),
             "search_index_files": index_files,
+            "search_query_kb": round(queries[0]["bytes"] / 1024) if queries else None,
+            "search_query_ms": queries[0]["latency_ms"] if queries else None,
+            "search_queries": [{k: v for k, v in q.items() if k != "files"} for q in queries],
+            "zensical_build_s": round(zensical_run.seconds, 2) if zensical_run else None,
+            "zensical_ok": zensical_ok,
             "load": round(max(r.load for r in (gen1, gen2, *runs)), 2),
         }
     )
