@@ -611,7 +611,8 @@ def units(project: Project, loaded: Loaded, languages: frozenset[str] | None = N
                     later.get(symbol, ()),
                     adoption,
                     lang,
-                    history=notes if lang == res.language else None,
+                    # Provenance is the paragraph's, whatever the language: every version shows it.
+                    history=notes,
                     changes=changes,
                 )
                 for lang in res.languages or (res.language,)

@@ -278,6 +278,17 @@ def test_resolution_pages_carry_each_paragraphs_provenance(site: Path) -> None:
     new = parse(site / "A/RES/75/32/index.html").attrs_by_id["op-5"]
     assert "data-since" not in new and "data-changed-from" not in new
     assert "New in this resolution" in (site / "A/RES/75/32/index.html").read_text("utf-8")
+    # Every language version carries the same provenance, its line in the page's language, and
+    # its links resolve from where that page is.
+    french = site / "fr/A/RES/80/4/index.html"
+    found_fr = parse(french)
+    assert found_fr.attrs_by_id["pp-1"]["data-since"] == "A/RES/79/7#pp-1"
+    assert found_fr.attrs_by_id["pp-6"]["data-changed-from"] == "A/RES/79/7#pp-6"
+    text_fr = french.read_text("utf-8")
+    assert "Libellé agréé depuis <a" in text_fr and "Agreed language since" not in text_fr
+    show_fr = re.search(r'<a class="ar-show-changes" href="([^"#]+)#pp-6">voir les modifications</a>', text_fr)
+    assert show_fr is not None
+    assert (french.parent / show_fr.group(1) / "index.html").resolve().is_file()
 
 
 def test_the_adopted_text_is_compared_with_its_draft(records: dict[str, Record]) -> None:
