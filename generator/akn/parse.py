@@ -1166,6 +1166,11 @@ class Parser:
             level = next((int(c[5:]) for c in cls.split() if c.startswith("level") and c[5:].isdigit()), depth + 1)
             out.append(Item("heading", num, self.inline(heading_el), eid, line_of(el), depth=level, cls=cls))
             num = ""
+
+        def empty_opening(line: int) -> Item:
+            """The paragraph's own item when its first content is a block: no text of its own."""
+            return Item("para", num, Inline("", line=line), eid, line, depth, cls, explicit_num=bool(num))
+
         first = True
         for child in _children(el):
             name = local(child.tag)
@@ -1183,18 +1188,7 @@ class Parser:
                     else:
                         out.append(Item("more", "", inline, "", inline.line, depth, cls, explicit_num=False))
                 if first and blocks:
-                    out.append(
-                        Item(
-                            "para",
-                            num,
-                            Inline("", line=line_of(child)),
-                            eid,
-                            line_of(child),
-                            depth,
-                            cls,
-                            explicit_num=bool(num),
-                        )
-                    )
+                    out.append(empty_opening(line_of(child)))
                     first = False
                 for other in blocks:
                     out += self.item(other, depth)
@@ -1207,18 +1201,7 @@ class Parser:
                     out.append(Item("para", num, inline, eid, inline.line, depth, cls, explicit_num=bool(num)))
                     first = False
                 elif first:
-                    out.append(
-                        Item(
-                            "para",
-                            num,
-                            Inline("", line=line_of(el)),
-                            eid,
-                            line_of(el),
-                            depth,
-                            cls,
-                            explicit_num=bool(num),
-                        )
-                    )
+                    out.append(empty_opening(line_of(el)))
                     first = False
                 for block in blocks:
                     out += self.item(block, depth)
