@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -92,6 +93,10 @@ class Summary:
 Model = tuple[Resolution, dict[str, Slot]]
 
 
+MODELS_KEPT = 8
+"""How many models :meth:`Loaded.model` keeps at hand (see there)."""
+
+
 class Loaded:
     """The project's resolutions and commentary, validated; models are read when first needed."""
 
@@ -123,15 +128,24 @@ class Loaded:
         self.tags_key = tags_key
         """Fingerprint of the tag vocabulary."""
         self._models = models
-        self._loaded: dict[str, Model] = {}
+        self._loaded: OrderedDict[str, Model] = OrderedDict()
         self.adoptions = adoptions or Adoptions({}, {}, ())
         """How each resolution was adopted (``adoption.yaml``), where the folder has that file."""
 
     def model(self, symbol: str) -> Model:
-        """The resolution ``symbol`` and its commentary slots (by paragraph id)."""
-        if symbol not in self._loaded:
-            self._loaded[symbol] = self._models(symbol)
-        return self._loaded[symbol]
+        """The resolution ``symbol`` and its commentary slots (by paragraph id).
+
+        The last :data:`MODELS_KEPT` asked for are kept: the units of one resolution are rendered
+        one after the other, while keeping every model would hold the whole corpus in memory, in
+        every worker process."""
+        found = self._loaded.get(symbol)
+        if found is None:
+            found = self._loaded[symbol] = self._models(symbol)
+            if len(self._loaded) > MODELS_KEPT:
+                self._loaded.popitem(last=False)
+        else:
+            self._loaded.move_to_end(symbol)
+        return found
 
     @property
     def resolutions(self) -> tuple[Resolution, ...]:
