@@ -25,12 +25,15 @@ the ``pagefind-bin-extended`` package, which also segments Chinese and Japanese 
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.errors import GeneratorError, Problem
 
@@ -94,7 +97,14 @@ def indexer() -> Path:
 
 
 def index_site(site_dir: Path) -> IndexReport:
-    """Write the search bundle of the built site in ``site_dir`` into ``site_dir/pagefind/``."""
+    """Write the search bundle of the built site in ``site_dir`` into ``site_dir/pagefind/``.
+
+    One run of the indexer per language (:func:`pages_by_language`), each on a mirror of that
+    language's pages made of hard links (copies where links cannot be made), and the bundles
+    merged (:func:`merge_bundles`): Pagefind keeps every page of a run in memory, and the whole
+    corpus in six languages in one run took 12 GB; per language it is a sixth of that.  Pagefind
+    writes an index per language in any case, so the merged bundle is what one run would give.
+    """
     if not (site_dir / "index.html").is_file():
         raise GeneratorError(
             [Problem(str(site_dir), 0, "no built site here (no index.html)", hint="build the site first")]
@@ -113,7 +123,78 @@ def index_site(site_dir: Path) -> IndexReport:
                 ]
             )
         shutil.rmtree(bundle)
-    args = [str(indexer()), "--site", str(site_dir.resolve()), "--output-subdir", BUNDLE_DIR]
+    groups = pages_by_language(site_dir)
+    # Beside the site, so that hard links can be made (the same file system), and never inside it.
+    try:
+        work = Path(tempfile.mkdtemp(prefix=".ar-pagefind-", dir=site_dir.resolve().parent))
+    except OSError:
+        work = Path(tempfile.mkdtemp(prefix="ar-pagefind-"))
+    try:
+        outputs: list[str] = []
+        bundles: list[Path] = []
+        for n, (_, pages) in enumerate(sorted(groups.items())):
+            mirror = work / f"site-{n}"
+            _mirror(site_dir, mirror, pages)
+            out = work / f"bundle-{n}"
+            outputs.append(_run_indexer(mirror, out, site_dir))
+            shutil.rmtree(mirror)
+            bundles.append(out)
+        merge_bundles(bundles, bundle)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+
+    def count(label: str) -> int:
+        return sum(int(m.group(1)) for out in outputs for m in re.finditer(rf"Indexed (\d+) {label}", out))
+
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    return IndexReport(count("pages?"), count("languages?"), count("words?"), bundle, size)
+
+
+_HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z0-9-]*)", re.IGNORECASE)
+
+
+def pages_by_language(site_dir: Path) -> dict[str, list[str]]:
+    """The HTML files of the site that Pagefind would index (paths inside it), grouped by the
+    primary subtag of their ``<html lang>`` (``""`` for none).
+
+    As Pagefind does over a whole site: once a page marks its indexed content with
+    ``data-pagefind-body``, pages without the mark are left out (here, before the runs per
+    language, so that a language whose pages have none is not indexed whole).  The old bundle is
+    not a page."""
+    marked: dict[str, list[str]] = {}
+    unmarked: dict[str, list[str]] = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir)
+        if rel.parts[0] == BUNDLE_DIR or not path.is_file():
+            continue
+        data = path.read_bytes()
+        found = _HTML_LANG.search(data, 0, 4096)
+        lang = found.group(1).decode("ascii").split("-")[0].lower() if found else ""
+        group = marked if BODY_MARK in data else unmarked
+        group.setdefault(lang, []).append(rel.as_posix())
+    return marked or unmarked
+
+
+BODY_MARK = b"data-pagefind-body"
+
+
+def _mirror(site_dir: Path, mirror: Path, pages: list[str]) -> None:
+    """``pages`` of ``site_dir`` at the same paths under ``mirror`` (so their URLs are the same)."""
+    for rel in pages:
+        target = mirror / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / rel, target)
+        except OSError:
+            shutil.copyfile(site_dir / rel, target)
+
+
+def _run_indexer(mirror: Path, out: Path, site_dir: Path) -> str:
+    """Run Pagefind on ``mirror``, writing its bundle to ``out``; its messages."""
+    args = [str(indexer()), "--site", str(mirror.resolve()), "--output-path", str(out.resolve())]
     for selector in EXCLUDE:
         args += ["--exclude-selectors", selector]
     # Pagefind also reads a pagefind.yml from its working directory: run it in an empty one, so
@@ -121,17 +202,43 @@ def index_site(site_dir: Path) -> IndexReport:
     with tempfile.TemporaryDirectory(prefix="ar-pagefind-") as empty:
         result = subprocess.run(args, capture_output=True, text=True, check=False, cwd=empty)
     output = result.stdout + result.stderr
-    if result.returncode != 0 or not (bundle / "pagefind-entry.json").exists():
+    if result.returncode != 0 or not (out / "pagefind-entry.json").exists():
         raise GeneratorError(
             [Problem(str(site_dir), 0, "the Pagefind indexer failed:\n" + output.strip(), hint="see its messages")]
         )
+    return output
 
-    for name in UNUSED:
-        (bundle / name).unlink(missing_ok=True)
 
-    def count(label: str) -> int:
-        found = re.search(rf"Indexed (\d+) {label}", output)
-        return int(found.group(1)) if found else 0
+def merge_bundles(bundles: list[Path], target: Path) -> None:
+    """One bundle at ``target`` from bundles of the same Pagefind with different languages.
 
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    return IndexReport(count("pages?"), count("languages?"), count("words?"), bundle, size)
+    Every file of a bundle is named after its language or its content (``index/en_4f1c….pf_index``,
+    ``wasm.en.pagefind``), except the script and the entry, which lists the languages: the files
+    are moved together and the entries' language lists joined.  A file of the same name must have
+    the same content; two bundles may not index the same language."""
+    entry: dict[str, Any] = {}
+    target.mkdir(parents=True)
+    for bundle in bundles:
+        part = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+        if not entry:
+            entry = part
+        else:
+            if part.get("version") != entry.get("version"):
+                raise GeneratorError([Problem(str(target), 0, "search bundles of two Pagefind versions")])
+            clash = sorted(set(part["languages"]) & set(entry["languages"]))
+            if clash:
+                raise GeneratorError([Problem(str(target), 0, f"language indexed twice: {', '.join(clash)}")])
+            entry["languages"].update(part["languages"])
+        for path in sorted(bundle.rglob("*")):
+            rel = path.relative_to(bundle)
+            if path.is_dir() or rel.as_posix() == "pagefind-entry.json":
+                continue
+            into = target / rel
+            if into.exists():
+                if into.read_bytes() != path.read_bytes():
+                    raise GeneratorError([Problem(str(into), 0, "two search bundles differ in this file")])
+                continue
+            into.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(into)
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    (target / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -208,3 +208,81 @@ def test_a_page_searches_its_language_and_the_reader_may_add_others(bilingual: P
         assert (first.get_attribute("href") or "").endswith("#pp-5")
         context.close()
     assert errors == []
+
+
+def test_each_language_is_indexed_in_a_run_of_its_own_and_merged(
+    bilingual: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The indexer runs once per language on that language's pages (its memory is a language's,
+    not the site's), and the merged bundle is what one run over the whole site gives."""
+    from generator import search
+
+    copy = tmp_path / "site"
+    shutil.copytree(bilingual, copy)
+    seen: list[set[str]] = []
+    real_run = subprocess.run
+
+    def run(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        mirror = Path(args[args.index("--site") + 1])
+        langs = set()
+        for page in mirror.rglob("*.html"):
+            found = re.search(r'<html[^>]*\blang="([a-z]+)', page.read_text("utf-8"))
+            langs.add(found.group(1) if found else "")
+        seen.append(langs)
+        return real_run(args, **kwargs)
+
+    monkeypatch.setattr(search.subprocess, "run", run)
+    report = search.index_site(copy)
+    assert sorted(map(sorted, seen)) == [["en"], ["fr"]]
+    assert (report.pages, report.languages) == (13, 2)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".ar-pagefind-")]  # nothing left beside it
+    merged = copy / "pagefind"
+    # One run of Pagefind over the whole site, as the build did before.
+    whole = tmp_path / "whole"
+    args = [str(search.indexer()), "--site", str(copy), "--output-path", str(whole)]
+    for selector in search.EXCLUDE:
+        args += ["--exclude-selectors", selector]
+    real_run(args, capture_output=True, check=True, cwd=tmp_path)
+    entry = json.loads((merged / "pagefind-entry.json").read_text("utf-8"))
+    single = json.loads((whole / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["version"] == single["version"]
+    assert {k: (v["page_count"], v["wasm"]) for k, v in entry["languages"].items()} == {
+        k: (v["page_count"], v["wasm"]) for k, v in single["languages"].items()
+    }
+
+    def stable(bundle: Path) -> dict[str, bytes]:  # what Pagefind writes the same from run to run
+        return {
+            p.relative_to(bundle).as_posix(): p.read_bytes()
+            for p in bundle.rglob("*")
+            if p.is_file() and p.relative_to(bundle).parts[0] in ("fragment", "index")
+        }
+
+    assert stable(merged) == stable(whole)
+    names = {p.relative_to(merged).as_posix() for p in merged.rglob("*") if p.is_file()}
+    wanted = {p.relative_to(whole).as_posix() for p in whole.rglob("*") if p.is_file()}
+    assert {n.split("_")[0] for n in names} == {n.split("_")[0] for n in wanted - set(search.UNUSED)}
+
+
+def test_pages_are_grouped_by_language_as_pagefind_reads_them(tmp_path: Path) -> None:
+    from generator.search import pages_by_language
+
+    def page(rel: str, head: str, body: str) -> None:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(f"<!doctype html>{head}<body>{body}</body></html>", encoding="utf-8")
+
+    page("index.html", '<html lang="en">', "<p>home</p>")
+    page("a/index.html", '<html lang="en-GB" class="x">', '<main data-pagefind-body="">text</main>')
+    page("fr/a/index.html", "<html dir='ltr' lang='fr'>", '<main data-pagefind-body="">texte</main>')
+    page("zh/a/index.html", '<html lang="zh-Hans">', '<main data-pagefind-body="">文</main>')
+    page("b/index.html", "<html>", '<main data-pagefind-body="">no language</main>')
+    page("pagefind/old.html", '<html lang="en">', '<main data-pagefind-body="">old bundle</main>')
+    assert pages_by_language(tmp_path) == {
+        "en": ["a/index.html"],
+        "fr": ["fr/a/index.html"],
+        "zh": ["zh/a/index.html"],
+        "": ["b/index.html"],
+    }
+    # A site that marks no content: every page is indexed, as Pagefind would.
+    for rel in ("a", "fr/a", "zh/a", "b"):
+        (tmp_path / rel / "index.html").unlink()
+    assert pages_by_language(tmp_path) == {"en": ["index.html"]}
