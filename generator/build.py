@@ -249,16 +249,16 @@ def _can_fork(jobs: int, count: int) -> bool:
     return jobs > 1 and count >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods()
 
 
-_Miss = tuple[Path, str, str, Path, Path, "Summary | None"]
-"""A folder to read: data file, its name in messages, fingerprint, cache entries (summary, model),
-and the summary the cache has when only its lint is missing."""
+_Miss = tuple[Path, str, str, str, Path, Path, "Summary | None"]
+"""A folder to read: data file, its name in messages, fingerprints (folder, data file), cache
+entries (summary, model), and the summary the cache has when only its lint is missing."""
 
 
 def _read_miss(
     miss: _Miss, root: Path, tags: dict[str, Tag], schema_valid: set[str], lint_commentary: bool
 ) -> tuple[Summary | None, Model | None, list[Problem]]:
     """Read a folder the cache could not give, and store it; (summary, model, problems)."""
-    data_file, shown, key, summary_path, model_path, partial = miss
+    data_file, shown, key, data_key, summary_path, model_path, partial = miss
     if partial is not None:  # only the lint is missing: lint the commentary of the cached model
         cached = load_entry(model_path, key, Model)
         if cached is not None:
@@ -269,6 +269,9 @@ def _read_miss(
     if model is not None and summary is not None and not problems:  # errors fail the build: keep nothing
         store_entry(summary_path, key, summary)
         store_entry(model_path, key, model)
+        # The history's record of the text (generator/history), made here while the model is at
+        # hand, in the worker: the history would otherwise read every model back from the cache.
+        history_pages.store_record(root, summary.symbol, data_key, model[0])
     return summary, model, problems
 
 
@@ -324,10 +327,10 @@ def load_project(project: Project, lint_commentary: bool = True, use_cache: bool
         folders.append((data_file, shown, key, data_key, summary_path, model_path))
         summary = load_entry(summary_path, key, Summary) if use_cache else None
         if not isinstance(summary, Summary):
-            misses[len(found)] = (data_file, shown, key, summary_path, model_path, None)
+            misses[len(found)] = (data_file, shown, key, data_key, summary_path, model_path, None)
             summary = None
         elif lint_commentary and summary.md_lint is None:
-            misses[len(found)] = (data_file, shown, key, summary_path, model_path, summary)
+            misses[len(found)] = (data_file, shown, key, data_key, summary_path, model_path, summary)
             summary = None
         found.append((summary, None, []))
     # 2. Read the others from their files, in several processes when there are many.

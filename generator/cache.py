@@ -126,6 +126,20 @@ def _discard(path: Path, why: str) -> None:
 def load_entry(path: Path, key: str, tp: type[T] | Any) -> T | None:
     """The value of type ``tp`` stored at ``path`` under ``key``; ``None`` when absent, of
     another key, damaged or foreign (the last two with a warning)."""
+    found = load_json(path, key)
+    if found is None:
+        return None
+    try:
+        value: T = decode(found[0], tp)
+    except CodecError:
+        _discard(path, "damaged")
+        return None
+    return value
+
+
+def load_json(path: Path, key: str) -> tuple[Any] | None:
+    """``(value,)``: the JSON value stored at ``path`` under ``key``, its MAC checked; ``None`` as
+    for :func:`load_entry`.  For callers that check the shape of what they read themselves."""
     secret = _secret()
     if secret is None:
         return None
@@ -148,26 +162,29 @@ def load_entry(path: Path, key: str, tp: type[T] | Any) -> T | None:
         stored = json.loads(body)
         if not isinstance(stored, dict) or stored.get("key") != key or stored.get("code") != code_version():
             return None  # another version of the content or of the generator: a plain miss
-        value: T = decode(stored["value"], tp)
-    except (ValueError, CodecError, KeyError):
+        return (stored["value"],)
+    except (ValueError, KeyError):
         _discard(path, "damaged")
         return None
-    return value
 
 
 def store_entry(path: Path, key: str, value: Any) -> None:
     """Store ``value`` under ``key`` atomically; a cache that cannot be written is only slower."""
+    store_json(path, key, encode(value))
+
+
+def store_json(path: Path, key: str, value: Any) -> None:
+    """Store the JSON value ``value`` under ``key`` (see :func:`load_json`)."""
     secret = _secret()
     if secret is None:
         return
-    body = json.dumps(
-        {"key": key, "code": code_version(), "value": encode(value)}, ensure_ascii=False, separators=(",", ":")
-    ).encode("utf-8")
+    body = json.dumps({"key": key, "code": code_version(), "value": value}, ensure_ascii=False, separators=(",", ":"))
+    data = body.encode("utf-8")
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         with tmp.open("wb") as fh:
-            fh.write(HEADER + _mac(secret, body).encode("ascii") + b"\n" + body)
+            fh.write(HEADER + _mac(secret, data).encode("ascii") + b"\n" + data)
         tmp.replace(path)
 
 

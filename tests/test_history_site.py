@@ -411,3 +411,43 @@ def test_changes_page_in_chromium(served: str, page: object) -> None:
     row.locator("a.ar-change-old").click()
     page.wait_for_url("**/A/RES/74/28/#op-3")
     assert page.locator("#op-3").is_visible()
+
+
+def test_records_are_made_while_loading_and_the_history_cache_is_keyed_to_this_machine(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading makes each text's history record where it has the model at hand: the history
+    then reads no model back.  Its cache is the generator's (a MAC of this machine's key): a
+    record altered on disk is discarded with a warning and made again, with the same result."""
+    from generator import cache
+    from generator.cache import cache_dir
+    from generator.history.pages import load_history
+
+    monkeypatch.setattr(cache, "_warned", set())  # warned once a run: as if this were a new run
+    project = project_from_config(history_copy(tmp_path))
+    loaded = load_project(project, lint_commentary=False)
+    records = cache_dir(project.root) / "history" / "records"
+    assert sorted(p.stem for p in records.glob("*.json")) == sorted(
+        loaded.data_files[s].parent.name for s in loaded.summaries
+    )
+    data_keys = {s: loaded.fingerprints[s][1] for s in loaded.summaries}
+
+    def no_model(symbol: str) -> object:
+        raise AssertionError(f"the history read the model of {symbol}")
+
+    first = load_history(project, data_keys, no_model)  # type: ignore[arg-type]
+    assert first.provenance["A/RES/80/4"]  # computed, from the records alone
+    (cache_dir(project.root) / "history" / "site.json").unlink()
+    altered = records / "A-RES-79-7.json"
+    altered.write_bytes(altered.read_bytes().replace(b"Cuba", b"Cubx", 1))
+    asked: list[str] = []
+
+    def model(symbol: str) -> object:
+        asked.append(symbol)
+        return loaded.model(symbol)[0]
+
+    with caplog.at_level("WARNING"):
+        again = load_history(project, data_keys, model)  # type: ignore[arg-type]
+    assert asked == ["A/RES/79/7"]
+    assert "MAC does not match" in caplog.text
+    assert again.provenance == first.provenance

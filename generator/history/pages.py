@@ -56,7 +56,7 @@ def load_history(project: Project, data_keys: Mapping[str, str], model: Callable
     series_file, _ = series_file_of(project, frozenset(symbols))  # its problems stop load_project
     folder = cache_dir(project.root) / "history"
     version = digest(FORMAT, code_version())
-    keys = {s: digest(version, data_keys[s]) for s in symbols}
+    keys = {s: _record_key(data_keys[s]) for s in symbols}
     site_key = digest(version, series_file.text, *(f"{s}\0{keys[s]}" for s in symbols))
     full: dict[str, Record] = {}
 
@@ -82,6 +82,16 @@ def load_history(project: Project, data_keys: Mapping[str, str], model: Callable
         {"heads": [record_json(h) for h in heads.values()], "provenance": provenance_json(history.provenance)},
     )
     return history
+
+
+def _record_key(data_key: str) -> str:
+    return digest(digest(FORMAT, code_version()), data_key)
+
+
+def store_record(root: Path, symbol: str, data_key: str, res: Resolution) -> None:
+    """Make and cache the history's record of ``res`` (whose data file has fingerprint
+    ``data_key``) unless the cache has it: the build does so where it has just read the model."""
+    cached_record(cache_dir(root) / "history" / "records", symbol, _record_key(data_key), lambda _: res)
 
 
 # -- what a resolution page shows ----------------------------------------------------------------

@@ -18,8 +18,6 @@ Stages:
 from __future__ import annotations
 
 import contextlib
-import json
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -27,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from generator.cache import load_json, store_json
 from generator.citations import lineage
 from generator.history.align import Unit
 from generator.history.overrides import SeriesFile
@@ -276,23 +275,16 @@ def provenance_from_json(d: Mapping[str, object]) -> dict[str, dict[str, Provena
 
 
 def read_json(path: Path, key: str) -> object | None:
-    """The value stored at ``path`` under ``key``; ``None`` when absent, stale or unreadable."""
-    try:
-        stored = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(stored, dict) or stored.get("key") != key:
-        return None
-    return stored.get("value")
+    """The value stored at ``path`` under ``key``; ``None`` when absent, stale or unreadable.
+    The generator's cache format (:mod:`generator.cache`): an entry not made on this machine
+    (its MAC) is discarded; the caller checks the shape of the value."""
+    found = load_json(path, key)
+    return found[0] if found is not None else None
 
 
 def write_json(path: Path, key: str, value: object) -> None:
     """Store ``value`` under ``key`` atomically; a cache that cannot be written is only slower."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_text(json.dumps({"key": key, "value": value}, ensure_ascii=False, sort_keys=True), "utf-8")
-        tmp.replace(path)
+    store_json(path, key, value)
 
 
 def cached_record(folder: Path, symbol: str, key: str, model: Callable[[str], Resolution]) -> Record:
