@@ -746,7 +746,12 @@ def _made(our_id: str) -> str:
 
 def to_akn(res: Resolution, language: str) -> bytes:
     """The resolution in ``language`` as Akoma Ntoso XML (UTF-8, with an XML declaration)."""
-    writer = _Writer(in_language(res, language), language)
+    return _akn(in_language(res, language), language)
+
+
+def _akn(one: Resolution, language: str) -> bytes:
+    """:func:`to_akn` of a resolution already reduced to ``language`` (:func:`in_language`)."""
+    writer = _Writer(one, language)
     root = writer.document()
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return data
@@ -800,13 +805,14 @@ def data_files(res: Resolution) -> dict[str, bytes]:
 
     out: dict[str, bytes] = {}
     for lang, (akn, json_name) in data_file_names(res).items():
+        one = in_language(res, lang)
         try:
-            out[akn] = to_akn(res, lang)
+            out[akn] = _akn(one, lang)
         except ValueError:
             # Characters XML cannot hold (control characters: `check` refuses them in the data,
             # the build shows them escaped): the published XML has U+FFFD in their place.
             out[akn] = to_akn(_xml_safe(res), lang)
-        out[json_name] = dump_json(in_language(res, lang)).encode("utf-8")
+        out[json_name] = dump_json(one).encode("utf-8")
     return out
 
 
