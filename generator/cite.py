@@ -17,6 +17,7 @@ reference managers.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -81,9 +82,12 @@ def cite_resolution(res: Resolution) -> Citations:
     )
 
 
-def cite_paragraph(res: Resolution, paragraph_id: str) -> Citations:
-    """The three citations of one paragraph (``KeyError`` if the resolution does not have it)."""
-    chain = _chain(res, paragraph_id)
+def cite_paragraph(res: Resolution, paragraph_id: str, chain: Sequence[Paragraph] = ()) -> Citations:
+    """The three citations of one paragraph (``KeyError`` if the resolution does not have it).
+
+    ``chain``: the paragraph and the paragraphs it is part of, from the top, where the caller
+    knows them (a page walks the tree: finding each paragraph again would be quadratic)."""
+    chain = list(chain) or _chain(res, paragraph_id)
     if not chain:
         raise KeyError(paragraph_id)
     top = chain[0]

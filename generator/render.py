@@ -408,7 +408,7 @@ def paragraph_views(
                 if t in tags
             ),
             authors=tuple(AuthorView(a.name, a.affiliation, a.link) for a in slot.authors) if slot else (),
-            cite=cite_paragraph(res, p.id) if own else None,
+            cite=cite_paragraph(res, p.id, (*parents, p)) if own else None,
             missing=missing,
             written_in=slot.language if has_content and slot and slot.language != lang else "",
         )

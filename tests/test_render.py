@@ -86,6 +86,37 @@ def test_golden_pages(golden: Callable[[str, str], None]) -> None:
     golden("home.page.md", pages["index.md"])
 
 
+def test_every_paragraph_cites_as_its_place_in_the_tree_gives() -> None:
+    """The page passes each paragraph's chain of parents to the citation (finding it again for
+    each paragraph was quadratic): on every page of the site, each paragraph's citation is what
+    :func:`cite_paragraph` gives by searching the tree."""
+    import html
+    import re
+
+    from generator.cite import cite_paragraph
+    from generator.render import page_path
+
+    project = project_from_config(ROOT / "mkdocs.yml")
+    loaded = load_project(project, lint_commentary=False)
+    pages = render_pages(project, loaded)
+    button = re.compile(
+        r'<button type="button" class="ar-cite"[^>]*data-oscola="([^"]*)" data-bluebook="([^"]*)"'
+        r' data-plain="([^"]*)"'
+    )
+    checked = 0
+    for res in loaded.resolutions:
+        page = pages[page_path(res.symbol)]
+        shown = {
+            html.unescape(m.group(3)): (html.unescape(m.group(1)), html.unescape(m.group(2)))
+            for m in button.finditer(page)
+        }
+        for p in res.paragraphs():
+            cite = cite_paragraph(res, p.id)
+            assert shown[cite.plain] == (cite.oscola, cite.bluebook), (res.symbol, p.id)
+            checked += 1
+    assert checked > 400  # every paragraph of the 23 texts
+
+
 def test_paragraph_names() -> None:
     project = project_from_config(ROOT / "mkdocs.yml")
     res = next(r for r in load_project(project).resolutions if r.symbol == "A/RES/73/266")
