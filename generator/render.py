@@ -1043,7 +1043,8 @@ def render_home(
     linker = Linker("index.md", frozenset(r.symbol for r in ordered))
     home = env.get_template("home.md.j2").render(
         resolutions=ordered[:HOME_LATEST],
-        total=len(ordered),
+        total=sum(1 for r in ordered if not is_draft_symbol(r.symbol)),
+        drafts=sum(1 for r in ordered if is_draft_symbol(r.symbol)),
         bodies=shelves(listed),
         series=series[:HOME_SERIES],
         series_total=len(series),
