@@ -23,6 +23,7 @@ CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 SUMMARY_KEYS = [
     "symbol",
     "body",
+    "kind",
     "title",
     "adoption_date",
     "preambular",
@@ -104,6 +105,7 @@ def test_summary_of_a_security_council_resolution(site: Path, capsys: pytest.Cap
     assert data == {
         "symbol": "S/RES/1590(2005)",
         "body": "Security Council",
+        "kind": "resolution",
         "title": "",
         "adoption_date": "2005-03-24",
         "preambular": 23,

@@ -58,6 +58,7 @@ def summary(res: Resolution, warnings: tuple[Problem, ...] | list[Problem]) -> d
     return {
         "symbol": res.symbol,
         "body": res.body,
+        "kind": res.kind,
         "title": res.title.pick(res.language),
         "adoption_date": res.adoption_date.isoformat() if res.adoption_date else None,
         "preambular": sum(1 for p in top if p.kind == "preambular"),
