@@ -167,6 +167,26 @@ def test_search_downloads_nothing_until_opened_and_closes_with_escape(page: obje
     page.wait_for_function("document.activeElement.closest('dialog') === null", timeout=5000)  # type: ignore[attr-defined]
 
 
+def test_a_query_reads_three_pages_text_and_more_results_three_more(page: object, site_url: str) -> None:
+    """What a first query downloads grows with the fragments (each page's whole text) it reads:
+    three pages' at first, up to three more for each "More results"."""
+    fragments: list[str] = []
+    page.on("request", lambda r: fragments.append(r.url) if "/pagefind/fragment/" in r.url else None)  # type: ignore[attr-defined]
+    page.goto(site_url + PAGE, wait_until="networkidle")  # type: ignore[attr-defined]
+    search(page, "General Assembly")  # on every resolution of the site
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert len(set(fragments)) == 3
+    status = page.locator("dialog.ar-search .ar-search__status")  # type: ignore[attr-defined]
+    found = re.search(r" from 3 of (\d+) pages", status.inner_text())
+    assert found and int(found.group(1)) > 3, status.inner_text()
+    then = min(6, int(found.group(1)))
+    page.locator("dialog.ar-search .ar-search__more").click()  # type: ignore[attr-defined]
+    from playwright.sync_api import expect
+
+    expect(status).to_contain_text(f" from {then} of ")  # type: ignore[arg-type]
+    assert len(set(fragments)) == then
+
+
 def test_search_filters_by_body(page: object, site_url: str) -> None:
     page.goto(site_url + "/")  # type: ignore[attr-defined]
     links = search(page, "United Nations")

@@ -21,7 +21,8 @@
   var script = document.currentScript;
   if (!script || !script.src) return;
   var root = new URL("../", script.src); // this file is javascripts/search.js under the site root
-  var PAGES_AT_ONCE = 4; // pages whose fragments a query downloads; "More results" reads more
+  var PAGES_AT_ONCE = 3; // pages whose fragments a query downloads; "More results" reads more
+  // (three: a first query on the whole archive stays under 300 KB, see README "Site search")
   var PER_PAGE = 3; // paragraphs shown per page in the list
   var DEBOUNCE_MS = 150;
   var HIGHLIGHT = "highlight";
