@@ -28,7 +28,7 @@ def _escape(text: str) -> str:
 
 
 def front_matter(meta: Mapping[str, object]) -> Markup:
-    """YAML front matter, quoted safely whatever the values contain (``yaml.safe_dump``); the
+    """YAML front matter, quoted safely whatever the values contain (PyYAML's safe dumper); the
     fields the theme inserts raw (:data:`THEME_INSERTS_RAW`) HTML-escaped."""
     data = {k: _escape(v) if k in THEME_INSERTS_RAW and isinstance(v, str) else v for k, v in meta.items()}
     text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100_000)

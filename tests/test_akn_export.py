@@ -210,3 +210,28 @@ def resolutions(draw: st.DrawFn) -> Resolution:
 def test_generated_resolutions_round_trip(res: Resolution) -> None:
     assert validate_resolution(res, "generated") == []
     round_trip(res, "en")
+
+
+_JSON_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | _JSON_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_JSON_TEXT, inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_JSON_VALUES)
+def test_data_files_json_is_what_the_standard_library_writes(value: Any) -> None:
+    """The JSON files are written by orjson (C speed), byte for byte as ``json.dumps`` with two
+    spaces of indent and non-ASCII text as it is wrote them before."""
+    import json
+
+    assert store.pretty_json(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_that_orjson_refuses_is_written_by_the_standard_library() -> None:
+    import json
+
+    lone = {"text": "a\ud800b"}  # a lone surrogate: not UTF-8, orjson refuses it
+    assert store.pretty_json(lone) == json.dumps(lone, ensure_ascii=False, indent=2) + "\n"

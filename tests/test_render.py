@@ -167,3 +167,30 @@ def test_relative_link_is_relpath(from_page: str, to_page: str, anchor: str) -> 
 
     expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     assert relative_link(from_page, to_page, anchor) == expected + (f"#{anchor}" if anchor else "")
+
+
+_META_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.from_regex(r"[a-z_]{1,12}", fullmatch=True).filter(lambda k: k not in ("title", "description")),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | _META_TEXT,
+            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_META_TEXT, inner, max_size=3),
+            max_leaves=12,
+        ),
+        max_size=6,
+    )
+)
+def test_front_matter_reads_back_as_the_values_given(meta: dict[str, object]) -> None:
+    """Written by libyaml's emitter, the front matter is YAML for exactly the values given,
+    whatever their characters (the page's other fields are escaped by the templates)."""
+    import yaml
+
+    from generator.frontmatter import front_matter
+
+    text = str(front_matter(meta))
+    assert text.startswith("---\n") and text.endswith("---")
+    assert (yaml.safe_load(text[4:-3]) or {}) == meta
