@@ -239,6 +239,6 @@ def merge_bundles(bundles: list[Path], target: Path) -> None:
                     raise GeneratorError([Problem(str(into), 0, "two search bundles differ in this file")])
                 continue
             into.parent.mkdir(parents=True, exist_ok=True)
-            path.replace(into)
+            shutil.move(path, into)  # a rename, or a copy when the bundle was made on another file system
     entry["languages"] = dict(sorted(entry["languages"].items()))
     (target / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")

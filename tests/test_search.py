@@ -286,3 +286,32 @@ def test_pages_are_grouped_by_language_as_pagefind_reads_them(tmp_path: Path) ->
     for rel in ("a", "fr/a", "zh/a", "b"):
         (tmp_path / rel / "index.html").unlink()
     assert pages_by_language(tmp_path) == {"en": ["index.html"]}
+
+
+def test_the_index_is_built_where_nothing_can_be_made_beside_the_site(
+    bilingual: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mirrors go beside the site, for hard links; where that folder cannot be written, they
+    are made in the system's temporary folder (copies, possibly another file system) and the
+    bundle moved from there."""
+    import tempfile
+
+    from generator import search
+
+    copy = tmp_path / "site"
+    shutil.copytree(bilingual, copy)
+    real = tempfile.mkdtemp
+    refused: list[str] = []
+
+    def mkdtemp(suffix: str | None = None, prefix: str | None = None, dir: str | Path | None = None) -> str:
+        if dir is not None:
+            refused.append(str(dir))
+            raise PermissionError(13, "Permission denied", str(dir))
+        return real(suffix, prefix)
+
+    monkeypatch.setattr(search.tempfile, "mkdtemp", mkdtemp)
+    report = search.index_site(copy)
+    assert refused == [str(copy.resolve().parent)]
+    assert (report.pages, report.languages) == (13, 2)
+    entry = json.loads((copy / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    assert set(entry["languages"]) == {"en", "fr"}
