@@ -69,6 +69,7 @@ def instrument() -> None:
     import yaml
 
     from generator import build, commentary, crossrefs, project, render, store
+    from generator.history import pages as history_pages
 
     patch(yaml, "compose", "yaml.compose (line numbers)")
     patch(yaml, "safe_load", "yaml.safe_load", by_caller=True)
@@ -86,10 +87,11 @@ def instrument() -> None:
         (commentary, ("read_slot", "is_stale", "load_tags")),
         (crossrefs, ("find_refs",)),
         (render, ("paragraph_views", "render_home", "render_documents", "render_topics", "document_index")),
-        (render, ("lineage",)),
+        (render, ("lineage", "front_matter", "data_files", "render_vote")),
+        (history_pages, ("load_history", "align", "store_record")),
     ):
         for attr in names:
-            patch(mod, attr, f"{mod.__name__.split('.')[-1]}.{attr}")
+            patch(mod, attr, f"{mod.__name__.removeprefix('generator.')}.{attr}")
     for attr in (
         "load_resolution",
         "load_slots",
